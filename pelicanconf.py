@@ -1,0 +1,112 @@
+"""Development settings of the SONet BOTNIA portal.
+
+publishconf.py imports these and adds what only production needs.
+"""
+
+AUTHOR = "SONet BOTNIA"
+SITENAME = "SONet BOTNIA"
+SITEURL = ""
+RELATIVE_URLS = False
+
+PATH = "content"
+THEME = "theme"
+OUTPUT_PATH = "output"
+TIMEZONE = "Europe/Helsinki"
+
+# Finnish is the default language at /, Swedish lives under /sv/.
+DEFAULT_LANG = "fi"
+LANGUAGES = ("fi", "sv")
+
+PLUGIN_PATHS = ["plugins"]
+# content_model comes first: the others build on its models.
+PLUGINS = ["content_model", "localization", "bilingual", "site_indexes"]
+
+# Where each section lives, per language. The URL patterns below and the
+# section indexes are derived from this one table.
+SECTION_URLS = {
+    "news": {"fi": "ajankohtaista/", "sv": "sv/aktuellt/"},
+}
+HOME_URLS = {"fi": "", "sv": "sv/"}
+
+# Entries of the main navigation in order: a section key or a page's <name>.
+# Sections of later content types join this list when they exist.
+MAIN_MENU = [("section", "news"), ("page", "tietoa")]
+# Pages linked from every footer, by <name>.
+FOOTER_PAGES = ["yhteystiedot", "saavutettavuusseloste"]
+
+ARTICLE_PATHS = ["news"]
+PAGE_PATHS = ["pages"]
+ARTICLE_URL = SECTION_URLS["news"]["fi"] + "{slug}/"
+ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
+ARTICLE_LANG_URL = SECTION_URLS["news"]["sv"] + "{slug}/"
+ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = PAGE_URL + "index.html"
+PAGE_LANG_URL = "sv/{slug}/"
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
+# Translations pair up by the shared <name> of their files, not by slug.
+ARTICLE_TRANSLATION_ID = "item_name"
+PAGE_TRANSLATION_ID = "item_name"
+
+# Drafts and scheduled items stay off the public site entirely.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+# Scheduling is decided against the build clock by content_model.
+WITH_FUTURE_DATES = True
+
+# Pelican's own listings are replaced by language-aware ones (site_indexes).
+DIRECT_TEMPLATES = []
+PAGINATED_TEMPLATES = {"news_index": 10}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
+)
+HOME_NEWS_COUNT = 5
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "news"
+
+# Every feed is built with feedgen, never by Pelican.
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+CATEGORY_FEED_RSS = None
+TRANSLATION_FEED_ATOM = None
+TRANSLATION_FEED_RSS = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TAG_FEED_ATOM = None
+TAG_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.sane_lists": {},
+    },
+    "output_format": "html5",
+}
+
+# Content is Markdown in .md files only (content_model reads them).
+READERS = {ext: None for ext in ("html", "htm", "rst", "markdown", "mkd", "mdown")}
+
+STATIC_PATHS = ["attachments", "images"]
+# The real 404 pages are written per language by site_indexes.
+IGNORE_FILES = [".#*", "*~"]
+
+# Contact details shown in every footer.
+CONTACT_EMAIL = "info@sonetbotnia.fi"
+
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = True

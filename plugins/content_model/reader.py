@@ -1,0 +1,67 @@
+"""Pelican reader for the content contract: <section>/<name>.<lang>.md."""
+
+import logging
+
+from markdown import Markdown
+from pelican.readers import BaseReader
+
+from .model import item_metadata, translation_pair
+from .source import read_source
+
+logger = logging.getLogger(__name__)
+
+
+class ContentError(Exception):
+    """A content file cannot be published; its problems are already logged."""
+
+
+def log_problems(problems):
+    for problem in problems:
+        log = logger.error if problem.severity == "error" else logger.warning
+        log("%s:%d: %s", problem.path, problem.line, problem.message)
+
+
+class ContentReader(BaseReader):
+    """Reads our header format with line-accurate messages and converts the
+    body with one reused Markdown instance."""
+
+    enabled = True
+    file_extensions = ["md"]
+
+    def __init__(self, settings):
+        super().__init__(settings)
+        config = dict(settings["MARKDOWN"])
+        extensions = config.pop("extensions", []) + list(config["extension_configs"])
+        self._markdown = Markdown(extensions=list(dict.fromkeys(extensions)), **config)
+
+    def _convert(self, text):
+        return self._markdown.reset().convert(text)
+
+    def read(self, source_path):
+        root = self.settings["PATH"]
+        languages = self.settings["LANGUAGES"]
+        source = read_source(source_path, root, languages)
+        values = {}
+        if not any(p.severity == "error" for p in source.problems):
+            pair = translation_pair(source, source_path, root, languages)
+            values = item_metadata(source, pair, self.settings["DEFAULT_LANG"])
+        log_problems(source.problems)
+        errors = [p for p in source.problems if p.severity == "error"]
+        if errors:
+            raise ContentError(
+                f"{source.path}: {len(errors)} error(s), not published (see above)"
+            )
+
+        metadata = {
+            "lang": source.lang,
+            "item_name": source.name,
+            "section": source.section,
+            "slug": source.name,
+        }
+        for attribute, value in values.items():
+            if attribute == "tags":
+                value = self.process_metadata("tags", ", ".join(value))
+            elif attribute == "summary":
+                value = self._convert(value)
+            metadata[attribute] = value
+        return self._convert(source.body), metadata

@@ -1,0 +1,140 @@
+"""Split a content file into its header fields and Markdown body.
+
+Pelican's Markdown reader loses line numbers and silently merges repeated
+keys; editors need both to fix their files, so the header is parsed here.
+"""
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+KEY_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)$")
+FILE_NAME = re.compile(r"^(?P<name>[a-z0-9][a-z0-9-]*)\.(?P<lang>[a-z]{2,3})\.md$")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with a content file, as an editor will read it."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = "error"  # or "warning"
+
+    def __str__(self):
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class HeaderField:
+    key: str  # as the editor wrote it
+    value: str
+    line: int
+
+
+@dataclass
+class SourceFile:
+    """A content file as written: where it is, its header and its body."""
+
+    path: str  # relative to the content folder, with forward slashes
+    section: str
+    name: str
+    lang: str
+    fields: dict = field(default_factory=dict)  # lower-case key -> HeaderField
+    body: str = ""
+    body_line: int = 1
+    problems: list = field(default_factory=list)
+
+    def error(self, line, message):
+        self.problems.append(Problem(self.path, line, message))
+
+    def warn(self, line, message):
+        self.problems.append(Problem(self.path, line, message, "warning"))
+
+
+def identify(path, content_root):
+    """Section, <name> and language of a file from its place and file name."""
+    relative = Path(path).resolve().relative_to(Path(content_root).resolve())
+    section = relative.parts[0] if len(relative.parts) > 1 else ""
+    match = FILE_NAME.match(relative.name)
+    name, lang = (match["name"], match["lang"]) if match else (None, None)
+    return relative.as_posix(), section, name, lang
+
+
+def read_source(path, content_root, languages):
+    """Read and parse one content file; problems are collected, not raised."""
+    relative, section, name, lang = identify(path, content_root)
+    source = SourceFile(relative, section, name or "", lang or "")
+    if name is None:
+        source.error(
+            1,
+            "the file name must be <name>.fi.md or <name>.sv.md, in lower case "
+            "letters a-z, digits and hyphens (for example "
+            "2020-06-01-monni-hanke.fi.md)",
+        )
+    elif lang not in languages:
+        source.error(
+            1,
+            f"unknown language suffix '.{lang}': expected one of "
+            + ", ".join(f".{code}.md" for code in languages),
+        )
+    raw = Path(path).read_bytes()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        source.error(
+            line,
+            "the file is not UTF-8 text; save it again as UTF-8 "
+            "(in Notepad: Save as, Encoding: UTF-8)",
+        )
+        return source
+    parse_text(source, text.replace("\r\n", "\n").replace("\r", "\n"))
+    return source
+
+
+def parse_text(source, text):
+    """Fill the header fields and body of ``source`` from ``text``."""
+    lines = text.split("\n")
+    if not text.strip():
+        source.error(1, "the file is empty; it needs at least a 'Title: ...' line")
+        return
+    if not KEY_LINE.match(lines[0]):
+        source.error(
+            1,
+            "the file must start with its header, 'Key: value' lines such as "
+            f"'Title: ...', then a blank line; found '{lines[0][:60]}'",
+        )
+        return
+    previous = None
+    number = 0
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            break
+        if line[0] in " \t" and previous is not None:
+            # An indented line continues the value above it.
+            joined = f"{previous.value} {line.strip()}".strip()
+            previous = HeaderField(previous.key, joined, previous.line)
+            source.fields[previous.key.lower()] = previous
+            continue
+        match = KEY_LINE.match(line)
+        if not match:
+            source.error(
+                number,
+                f"expected a header line 'Key: value' or a blank line before the "
+                f"text; found '{line[:60]}'",
+            )
+            continue
+        key = match["key"]
+        earlier = source.fields.get(key.lower())
+        if earlier is not None:
+            source.error(
+                number, f"'{key}' is set twice (also on line {earlier.line}); keep one"
+            )
+            continue
+        previous = HeaderField(key, match["value"].strip(), number)
+        source.fields[key.lower()] = previous
+    else:
+        number += 1
+    source.body = "\n".join(lines[number:])
+    source.body_line = number + 1

@@ -1,0 +1,48 @@
+"""UI strings from the theme's gettext catalogues, compiled with Babel.
+
+The .po files are compiled in memory at each build, so a catalogue edit is
+live at once and no stale .mo file can ever be published.
+"""
+
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import NullTranslations, Translations
+from jinja2 import pass_context
+
+
+def compile_catalog(po_path, lang):
+    with open(po_path, "rb") as po_file:
+        catalog = read_po(po_file, locale=lang)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled)
+
+
+class Catalogs:
+    """The theme's translations by language, looked up by the language of the
+    page being rendered (its template context's ``lang``)."""
+
+    def __init__(self, translations_dir, languages, default_lang):
+        self.default_lang = default_lang
+        self.translations = {}
+        for lang in languages:
+            po_path = Path(translations_dir) / lang / "LC_MESSAGES" / "messages.po"
+            self.translations[lang] = (
+                compile_catalog(po_path, lang) if po_path.exists() else NullTranslations()
+            )
+
+    def for_context(self, context):
+        lang = context.get("lang") or self.default_lang
+        return self.translations.get(lang) or self.translations[self.default_lang]
+
+    @pass_context
+    def gettext(self, context, message):
+        return self.for_context(context).ugettext(message)
+
+    @pass_context
+    def ngettext(self, context, singular, plural, number):
+        return self.for_context(context).ungettext(singular, plural, number)
