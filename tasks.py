@@ -61,7 +61,7 @@ def serve(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild when a file changes."""
     build(c)
     c.run(
-        f"pelican --autoreload --listen --bind 127.0.0.1 --port {port} "
+        f"{sys.executable} -m pelican --autoreload --listen --bind 127.0.0.1 --port {port} "
         "--settings pelicanconf.py",
         pty=sys.stdout.isatty(),
     )
@@ -76,7 +76,7 @@ def clean(c):
 @task
 def test(c):
     """Run the whole test suite."""
-    c.run("python -m pytest", pty=sys.stdout.isatty())
+    c.run(f"{sys.executable} -m pytest", pty=sys.stdout.isatty())
 
 
 @task
@@ -89,10 +89,10 @@ def publish(c):
 def catalogs(c):
     """Extract the theme's UI strings and update the fi and sv catalogues."""
     c.run(
-        "pybabel extract -F babel.cfg --no-location --omit-header "
+        f"{sys.executable} -m babel.messages.frontend extract -F babel.cfg --no-location --omit-header "
         "-o theme/translations/messages.pot ."
     )
     c.run(
-        "pybabel update --no-location -i theme/translations/messages.pot "
+        f"{sys.executable} -m babel.messages.frontend update -i theme/translations/messages.pot "
         "-d theme/translations"
     )

@@ -20,7 +20,9 @@ class LanguageVersions:
 
     @property
     def x_default(self):
-        return self.urls.get(self.default_lang) or self.urls[self.lang]
+        if self.default_lang in self.urls:
+            return self.urls[self.default_lang]
+        return self.urls[self.lang]
 
     def paged(self, number):
         """The versions of page ``number`` of a paginated listing; follows

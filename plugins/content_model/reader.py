@@ -57,6 +57,8 @@ class ContentReader(BaseReader):
             "item_name": source.name,
             "section": source.section,
             "slug": source.name,
+            # Pelican expects every article to have a category.
+            "category": self.process_metadata("category", source.section),
         }
         for attribute, value in values.items():
             if attribute == "tags":

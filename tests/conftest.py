@@ -1,0 +1,79 @@
+"""Build real sites into temporary folders and read what they contain."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from site_build import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+# 2020-06-10 12:00 Europe/Helsinki: after the real news, before the autumn.
+EPOCH_JUNE_2020 = 1591779600
+
+
+class BuiltSite:
+    """A built output folder, read with an HTML parser."""
+
+    def __init__(self, path):
+        self.path = Path(path)
+
+    def exists(self, url):
+        return self.file_for(url).is_file()
+
+    def file_for(self, url):
+        url = url.split("#")[0].lstrip("/")
+        target = self.path / url
+        return target / "index.html" if url == "" or url.endswith("/") else target
+
+    def html(self, url):
+        return BeautifulSoup(self.file_for(url).read_text(encoding="utf-8"), "html.parser")
+
+    def pages(self):
+        """URL of every HTML page, as a reader would request it."""
+        for file in sorted(self.path.rglob("*.html")):
+            relative = file.relative_to(self.path).as_posix()
+            yield "/" + (relative[: -len("index.html")] if file.name == "index.html" else relative)
+
+
+@pytest.fixture
+def build_from(tmp_path, monkeypatch):
+    """Build a site from {relative path: text} content files with our settings."""
+
+    def build(files, epoch=EPOCH_JUNE_2020, output=None):
+        content = tmp_path / "content"
+        for relative, text in files.items():
+            path = content / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+            else:
+                path.write_text(text, encoding="utf-8")
+        monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
+        out = build_site(
+            ROOT / "pelicanconf.py",
+            output or tmp_path / "output",
+            overrides={"PATH": str(content)},
+        )
+        return BuiltSite(out)
+
+    return build
+
+
+def build_in_subprocess(output, epoch=EPOCH_JUNE_2020):
+    """`invoke build` as a person runs it, on a machine with only the C locale."""
+    env = dict(os.environ, LC_ALL="C", LANG="C", LANGUAGE="", SOURCE_DATE_EPOCH=str(epoch))
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "build", "--output", str(output)],
+        cwd=ROOT, env=env, capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    return BuiltSite(output)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory):
+    return build_in_subprocess(tmp_path_factory.mktemp("real") / "output")

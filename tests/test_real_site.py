@@ -1,0 +1,103 @@
+"""The real content, built as `invoke build` builds it, read back as HTML."""
+
+import filecmp
+
+from conftest import build_in_subprocess
+
+def page_lang(url):
+    return "sv" if url.startswith("/sv/") else "fi"
+
+
+def alternates(soup):
+    return {
+        link["hreflang"]: link["href"]
+        for link in soup.find_all("link", rel="alternate")
+        if link.has_attr("hreflang")
+    }
+
+
+def switcher_links(soup):
+    return soup.select(".language-switcher a")
+
+
+def test_both_languages_are_built(real_site):
+    pages = list(real_site.pages())
+    assert "/" in pages and "/sv/" in pages
+    assert "/ajankohtaista/" in pages and "/sv/aktuellt/" in pages
+    assert len([p for p in pages if p.startswith("/ajankohtaista/")]) >= 4
+    assert len([p for p in pages if p.startswith("/sv/aktuellt/")]) >= 4
+    for about in ("/tietoa/", "/sv/om-oss/", "/yhteystiedot/", "/sv/kontakt/",
+                  "/saavutettavuusseloste/", "/sv/tillganglighetsutlatande/"):
+        assert about in pages
+
+
+def test_every_page_has_lang_hreflang_and_a_working_switcher(real_site):
+    for url in real_site.pages():
+        soup = real_site.html(url)
+        lang = page_lang(url)
+        assert soup.html["lang"] == lang, url
+        links = alternates(soup)
+        assert links.get(lang) == url, f"{url}: no hreflang to itself: {links}"
+        assert "x-default" in links, url
+        assert all(real_site.exists(href) for href in links.values()), (url, links)
+        (switch,) = switcher_links(soup)
+        other = "fi" if lang == "sv" else "sv"
+        assert switch["lang"] == switch["hreflang"] == other, url
+        target = switch["href"]
+        assert real_site.exists(target), f"{url}: switcher leads to missing {target}"
+        assert real_site.html(target).html["lang"] == other
+
+
+def test_translations_link_to_each_other(real_site):
+    pairs = 0
+    for url in real_site.pages():
+        if page_lang(url) != "fi":
+            continue
+        links = alternates(real_site.html(url))
+        if "sv" not in links:
+            continue
+        pairs += 1
+        sv_url = links["sv"]
+        (switch,) = switcher_links(real_site.html(url))
+        assert switch["href"] == sv_url
+        back = real_site.html(sv_url)
+        assert alternates(back)["fi"] == url
+        assert switcher_links(back)[0]["href"] == url
+        assert alternates(back)["x-default"] == url
+    # 4 news, 3 pages, the home page, the news index and the 404 page
+    assert pairs >= 10
+
+
+def test_dates_are_in_the_language_of_the_page(real_site):
+    fi = real_site.html("/ajankohtaista/2020-06-01-monni-hanke/")
+    sv = real_site.html("/sv/aktuellt/monni-projektet/")
+    assert fi.find("time").get_text() == "1. kesäkuuta 2020"
+    assert sv.find("time").get_text() == "1 juni 2020"
+    assert fi.find("time")["datetime"] == sv.find("time")["datetime"] == "2020-06-01T15:00:00+03:00"
+
+
+def test_ui_strings_are_translated(real_site):
+    fi = real_site.html("/")
+    sv = real_site.html("/sv/")
+    assert fi.select_one(".skip-link").get_text() == "Siirry sisältöön"
+    assert sv.select_one(".skip-link").get_text() == "Hoppa till innehållet"
+    assert [a.get_text() for a in fi.select(".main-nav a")] == ["Ajankohtaista", "Tietoa meistä"]
+    assert [a.get_text() for a in sv.select(".main-nav a")] == ["Aktuellt", "Om oss"]
+
+
+def test_same_clock_gives_byte_identical_output(real_site, tmp_path):
+    again = build_in_subprocess(tmp_path / "again")
+    comparison = filecmp.dircmp(real_site.path, again.path)
+
+    def differences(cmp):
+        found = cmp.left_only + cmp.right_only + cmp.diff_files + cmp.funny_files
+        for sub in cmp.subdirs.values():
+            found += differences(sub)
+        return found
+
+    assert differences(comparison) == []
+    files = [p for p in real_site.path.rglob("*") if p.is_file()]
+    assert len(files) > 20
+    for file in files:
+        twin = again.path / file.relative_to(real_site.path)
+        assert file.read_bytes() == twin.read_bytes(), file
