@@ -1,6 +1,7 @@
 """Pair translations, give every page its language versions, and write the
 stub pages the language switcher leads to when a translation is missing."""
 
+from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
@@ -19,16 +20,27 @@ def published_items(generator):
 def link_language_versions(generators):
     context = generators[0].context
     stubs = []
-    item_urls = {}
+    items_by_key = {}
     for generator in generators:
         items = published_items(generator)
         stubs.extend(link_versions(items, context))
         for item in items:
-            item_urls[(item.section, item.item_name)] = item.language_versions.switch
+            items_by_key.setdefault((item.section, item.item_name), item)
     context["translation_stubs"] = stubs
-    # Where each item is in each language (translation or stub), for links
-    # such as the navigation's that must work in both languages.
-    context["item_urls"] = item_urls
+    context["items_by_key"] = items_by_key
+
+
+@pass_context
+def item_link(context, section, name):
+    """The published item ``<section>/<name>`` in the page's language, or in
+    the other language when it has no translation (templates then mark it
+    with ``lang``); None if there is no such item."""
+    item = context["items_by_key"].get((section, name))
+    return in_language(item, context["lang"]) if item else None
+
+
+def install_item_link(generator):
+    generator.env.globals["item_link"] = item_link
 
 
 class TranslationStubGenerator(Generator):
@@ -53,3 +65,4 @@ def add_generator(pelican):
 def register():
     signals.all_generators_finalized.connect(link_language_versions)
     signals.get_generators.connect(add_generator)
+    signals.generator_init.connect(install_item_link)

@@ -3,6 +3,7 @@
 from pelican import signals
 
 from .clock import hold_scheduled_item, start_build_clock
+from .generator import section_generator_context
 from .reader import ContentReader
 
 
@@ -15,3 +16,4 @@ def register():
     signals.generator_init.connect(start_build_clock)
     signals.article_generator_context.connect(hold_scheduled_item)
     signals.page_generator_context.connect(hold_scheduled_item)
+    section_generator_context.connect(hold_scheduled_item)

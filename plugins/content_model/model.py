@@ -1,10 +1,38 @@
 """Validated metadata of a content item, with what it inherits from its
 translation: facts are written once, in either language file."""
 
+import difflib
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .schema import SECTIONS
 from .source import read_source
+
+
+@dataclass
+class KnownNames:
+    """What references in content may point to: registry keys and projects."""
+
+    registry: object = None
+    projects: set = field(default_factory=set)
+
+    def choices(self, table):
+        if table == "projects":
+            return self.projects
+        return getattr(self.registry, table, {}) if self.registry else {}
+
+
+def project_names(content_root):
+    folder = Path(content_root) / "projects"
+    return {path.name.split(".")[0] for path in folder.glob("*.md")}
+
+
+def unknown_reference(key, value, choices):
+    closest = difflib.get_close_matches(value, sorted(choices), n=3, cutoff=0.5)
+    hint = f"did you mean {' or '.join(closest)}?" if closest else (
+        "known: " + ", ".join(sorted(choices)) if choices else "none exist yet"
+    )
+    return f"{key}: no {'project' if key == 'Projects' else key.lower()} '{value}'; {hint}"
 
 
 def comparable(value):
@@ -23,7 +51,7 @@ def translation_pair(source, path, content_root, languages):
     return None
 
 
-def item_metadata(source, pair, default_lang):
+def item_metadata(source, pair, default_lang, known=None):
     """Check ``source`` against its section's keys and return its values by
     attribute name; problems are added to ``source.problems``."""
     section = SECTIONS.get(source.section)
@@ -80,8 +108,55 @@ def item_metadata(source, pair, default_lang):
                 )
 
     for key in section.keys:
-        if key.required and key.name.lower() not in source.fields:
+        if key.required and key.name.lower() not in source.fields and not (
+            key.inherited and key.attribute in values
+        ):
             source.error(
                 1, f"{key.name} is missing: add a line '{key.name}: ...' to the header"
             )
+    check_references(source, section, values, known or KnownNames())
+    for check in SECTION_CHECKS.get(section.folder, ()):
+        check(source, values)
     return values
+
+
+def line_of(source, key_name):
+    header_field = source.fields.get(key_name.lower())
+    return header_field.line if header_field else 1
+
+
+def check_references(source, section, values, known):
+    """Keys whose values must name something that exists."""
+    for key in section.keys:
+        table = "projects" if key.name == "Projects" else key.registry
+        if not table or key.attribute not in values or key.name.lower() not in source.fields:
+            continue  # an inherited value is checked in its own file
+        value = values[key.attribute]
+        choices = known.choices(table)
+        for name in value if isinstance(value, list) else [value]:
+            if name not in choices:
+                source.error(line_of(source, key.name), unknown_reference(key.name, name, choices))
+
+
+def check_project_period(source, values):
+    start, end = values.get("start"), values.get("end")
+    if start and end and end.last_day < start.first_day:
+        source.error(
+            line_of(source, "End"),
+            f"End {end.isoformat()} is before Start {start.isoformat()}",
+        )
+
+
+def check_meeting_date(source, values):
+    if "date" not in values and "date_range" not in values:
+        source.error(
+            1,
+            "Date is missing: write the meeting's start as 'Date: YYYY-MM-DD HH:MM', "
+            "or, if the minutes do not tell the day, 'Date-range: YYYY-MM-DD – YYYY-MM-DD'",
+        )
+
+
+SECTION_CHECKS = {
+    "projects": (check_project_period,),
+    "meetings": (check_meeting_date,),
+}

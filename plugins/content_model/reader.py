@@ -5,7 +5,9 @@ import logging
 from markdown import Markdown
 from pelican.readers import BaseReader
 
-from .model import item_metadata, translation_pair
+from .agenda import parse_agenda
+from .model import KnownNames, item_metadata, project_names, translation_pair
+from .registry import load_registry
 from .source import read_source
 
 logger = logging.getLogger(__name__)
@@ -33,6 +35,10 @@ class ContentReader(BaseReader):
         config = dict(settings["MARKDOWN"])
         extensions = config.pop("extensions", []) + list(config["extension_configs"])
         self._markdown = Markdown(extensions=list(dict.fromkeys(extensions)), **config)
+        root = settings["PATH"]
+        self.known = KnownNames(
+            load_registry(root, settings["LANGUAGES"]), project_names(root)
+        )
 
     def _convert(self, text):
         return self._markdown.reset().convert(text)
@@ -44,7 +50,8 @@ class ContentReader(BaseReader):
         values = {}
         if not any(p.severity == "error" for p in source.problems):
             pair = translation_pair(source, source_path, root, languages)
-            values = item_metadata(source, pair, self.settings["DEFAULT_LANG"])
+            values = item_metadata(source, pair, self.settings["DEFAULT_LANG"], self.known)
+        agenda = parse_agenda(source) if source.section == "meetings" else None
         log_problems(source.problems)
         errors = [p for p in source.problems if p.severity == "error"]
         if errors:
@@ -66,4 +73,15 @@ class ContentReader(BaseReader):
             elif attribute == "summary":
                 value = self._convert(value)
             metadata[attribute] = value
+        if agenda is not None:
+            metadata["agenda"] = self._convert_agenda(agenda)
+            return self._convert("\n\n".join(agenda.preamble)), metadata
         return self._convert(source.body), metadata
+
+    def _convert_agenda(self, agenda):
+        """The items with their parts as HTML, in order of number."""
+        for item in agenda.items:
+            item.proposal = self._convert(item.proposal) if item.proposal else ""
+            item.decision = self._convert(item.decision) if item.decision else ""
+            item.discussion = self._convert("\n\n".join(item.discussion))
+        return sorted(agenda.items, key=lambda item: item.number)

@@ -5,10 +5,12 @@ Every parser takes the text an editor wrote and returns the value, or raises
 ValueError with what was expected and what was found.
 """
 
+import calendar
 import difflib
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -60,7 +62,95 @@ def parse_slug(value):
     return value
 
 
+def parse_date_range(value):
+    """Two dates between which something happened: ``2016-11-18 – 2016-12-09``."""
+    parts = [p.strip() for p in re.split(r"\s+[–-]\s+|\.\.|/", value) if p.strip()]
+    if len(parts) != 2:
+        raise ValueError(
+            f"expected two dates such as 2016-11-18 – 2016-12-09, found '{value}'"
+        )
+    first, last = (parse_date(part) for part in parts)
+    if last < first:
+        raise ValueError(f"the second date comes before the first in '{value}'")
+    return first, last
+
+
+@dataclass(frozen=True)
+class PartialDate:
+    """A project's Start or End: a month (2020-09) or a day (2020-09-01)."""
+
+    year: int
+    month: int
+    day: int = 0
+
+    @property
+    def first_day(self):
+        return date(self.year, self.month, self.day or 1)
+
+    @property
+    def last_day(self):
+        return date(
+            self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1]
+        )
+
+    def __str__(self):
+        if self.day:
+            return f"{self.day}.{self.month}.{self.year}"
+        return f"{self.month}/{self.year}"
+
+    def isoformat(self):
+        if self.day:
+            return f"{self.year:04}-{self.month:02}-{self.day:02}"
+        return f"{self.year:04}-{self.month:02}"
+
+
+def parse_partial_date(value):
+    match = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", value)
+    if match:
+        year, month, day = int(match[1]), int(match[2]), int(match[3] or 0)
+        try:
+            date(year, month, day or 1)
+            return PartialDate(year, month, day)
+        except ValueError:
+            pass
+    raise ValueError(
+        f"expected a month as YYYY-MM or a day as YYYY-MM-DD (for example 2020-09), "
+        f"found '{value}'"
+    )
+
+
+def parse_budget(value):
+    """Euros: 313106, 313 106 or 313 106 €; cents after a comma or point."""
+    cleaned = re.sub(r"[\s\u00a0\u202f]|€|eur(?:o|oa|os)?$", "", value, flags=re.I)
+    cleaned = cleaned.replace(",", ".")
+    try:
+        amount = Decimal(cleaned)
+    except InvalidOperation:
+        amount = None
+    if amount is None or amount < 0 or not amount.is_finite():
+        raise ValueError(
+            f"expected an amount in euros such as 313106 or 313 106 €, found '{value}'"
+        )
+    return amount
+
+
+def parse_url(value):
+    if not re.match(r"^https?://[^\s]+$", value):
+        raise ValueError(f"expected a web address starting with https://, found '{value}'")
+    return value
+
+
+def choice(allowed):
+    def parse_choice(value):
+        if value.lower() not in allowed:
+            raise ValueError(f"expected one of: {', '.join(allowed)}, found '{value}'")
+        return value.lower()
+
+    return parse_choice
+
+
 STATUSES = ("published", "draft")
+PHASES = ("planned", "applied", "active", "ended")
 
 
 def parse_status(value):
@@ -82,6 +172,7 @@ class Key:
     required: bool = False
     inherited: bool = True
     shared: bool = False
+    registry: str = ""  # values must be keys of this registry table
 
     @property
     def attribute(self):
@@ -120,7 +211,38 @@ class Section:
         return [lowered[m] for m in matches]
 
 
+COMMON_OPTIONAL = tuple(k for k in COMMON_KEYS if k.name != "Date")
+
+MEETING_KEYS = COMMON_OPTIONAL + (
+    # Date is the meeting's start; when the minutes do not tell it,
+    # Date-range says between which days the meeting was held.
+    Key("Date", parse_date, shared=True),
+    Key("Date-range", parse_date_range, shared=True),
+    Key("Body", parse_text, required=True, shared=True, registry="bodies"),
+    Key("Location", parse_text),
+    Key("Chair", parse_text),
+    Key("Attendees", parse_text),
+)
+
+PROJECT_KEYS = tuple(k for k in COMMON_KEYS if k.name != "Projects") + (
+    Key("Acronym", parse_text, shared=True),
+    Key("Phase", choice(PHASES), required=True, shared=True),
+    Key("Start", parse_partial_date, shared=True),
+    Key("End", parse_partial_date, shared=True),
+    Key("Lead", parse_text),
+    Key("Partners", parse_list),
+    Key("Funding", parse_text),
+    Key("Budget", parse_budget, shared=True),
+    Key("Region", parse_list, shared=True, registry="regions"),
+    Key("Contact", parse_text),
+    Key("Website", parse_url),
+)
+
+NEWS_KEYS = COMMON_OPTIONAL + (Key("Date", parse_date, required=True, shared=True),)
+
 SECTIONS = {
-    "news": Section("news"),
+    "news": Section("news", NEWS_KEYS),
     "pages": Section("pages"),
+    "meetings": Section("meetings", MEETING_KEYS),
+    "projects": Section("projects", PROJECT_KEYS),
 }

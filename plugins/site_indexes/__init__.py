@@ -7,7 +7,7 @@ from pelican.generators import Generator
 from bilingual import in_language
 from bilingual.versions import LanguageVersions
 
-from .navigation import menu_links, page_link
+from .navigation import menu_links
 
 
 def items_for_language(originals, lang):
@@ -61,7 +61,7 @@ def add_generator(pelican):
 
 
 def install_navigation(generator):
-    generator.env.globals.update(menu_links=menu_links, page_link=page_link)
+    generator.env.globals["menu_links"] = menu_links
 
 
 def register():

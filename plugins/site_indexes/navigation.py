@@ -1,32 +1,19 @@
-"""Links of the main navigation and footer, in the language of the page."""
+"""Links of the main navigation in the language of the page."""
 
 from jinja2 import pass_context
 
-
-def link_target(context, kind, key, lang):
-    """URL of a section index or of a page (its translation or stub)."""
-    if kind == "section":
-        return context["SECTION_URLS"][key][lang]
-    return context["item_urls"][("pages", key)][lang]
+from bilingual import item_link
 
 
 @pass_context
 def menu_links(context):
-    """(key, url) of each MAIN_MENU entry for the page's language."""
+    """(key, url) of each MAIN_MENU entry for the page's language: a section
+    index, or a page (its version in this language if it has one)."""
     lang = context["lang"]
-    return [
-        (key, link_target(context, kind, key, lang)) for kind, key in context["MAIN_MENU"]
-    ]
-
-
-@pass_context
-def page_link(context, name):
-    """(title, url) of a page by its <name>, in the page's language."""
-    lang = context["lang"]
-    url = link_target(context, "page", name, lang)
-    for page in context["pages"]:
-        for version in [page, *page.translations]:
-            if version.item_name == name and version.url == url:
-                return version.title, url
-    original = next(p for p in context["pages"] if p.item_name == name)
-    return original.title, url
+    links = []
+    for kind, key in context["MAIN_MENU"]:
+        if kind == "section":
+            links.append((key, context["SECTION_URLS"][key][lang]))
+        else:
+            links.append((key, item_link(context, "pages", key).url))
+    return links

@@ -1,0 +1,119 @@
+"""The agenda of a meeting: its items (pykälät / paragrafer), each with its
+proposal (Esitys / Förslag), decision (Päätös / Beslut) and discussion.
+
+Items are level-2 headings: ``## 6 § Title``, ``## § 6 Title``,
+``## 6§ Title`` or the older ``## 6. Title``.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+ITEM_HEADING = re.compile(
+    r"^##\s+(?:(?P<a>\d+)\s*§|§\s*(?P<b>\d+)|(?P<c>\d+)\.)\s*(?P<title>.*?)\s*#*\s*$"
+)
+LEVEL_2 = re.compile(r"^##(?!#)")
+LABELS = {
+    "proposal": re.compile(r"^(?:Esitys|Förslag)(?:\s*\([^)]*\))?\s*:\s*", re.IGNORECASE),
+    "decision": re.compile(r"^(?:Päätös|Beslut)\s*:\s*", re.IGNORECASE),
+}
+
+
+@dataclass
+class AgendaItem:
+    number: int
+    title: str
+    line: int
+    proposal: str = ""
+    decision: str = ""
+    discussion: list = field(default_factory=list)  # Markdown blocks
+
+
+@dataclass
+class Agenda:
+    preamble: list = field(default_factory=list)  # Markdown blocks before item 1
+    items: list = field(default_factory=list)
+
+
+def blocks(lines, first_line):
+    """Paragraph-like blocks separated by blank lines, with their first line
+    number. Fenced code and lists stay whole because blank lines inside a
+    list item are rare in minutes; a block is only ever re-joined as text."""
+    block, start = [], first_line
+    for number, line in enumerate(lines, start=first_line):
+        if line.strip():
+            if not block:
+                start = number
+            block.append(line)
+        elif block:
+            yield start, "\n".join(block)
+            block = []
+    if block:
+        yield start, "\n".join(block)
+
+
+def parse_agenda(source):
+    """Split ``source.body`` into an Agenda; problems go to ``source``."""
+    agenda = Agenda()
+    current = None
+    lines = source.body.split("\n")
+    sections = []  # (heading line number, heading match or None, body lines)
+    body, heading_line, heading = [], source.body_line, None
+    for number, line in enumerate(lines, start=source.body_line):
+        if LEVEL_2.match(line):
+            sections.append((heading_line, heading, body))
+            match = ITEM_HEADING.match(line)
+            if not match:
+                source.error(
+                    number,
+                    "an agenda item heading must be '## 6 § Title' (or '## § 6 Title', "
+                    f"'## 6. Title'); found '{line.strip()[:60]}'",
+                )
+            heading_line, heading, body = number, match, []
+        else:
+            body.append(line)
+    sections.append((heading_line, heading, body))
+
+    seen = {}
+    for index, (heading_line, heading, body) in enumerate(sections):
+        first_body_line = heading_line + 1 if heading else heading_line
+        if heading:
+            number = int(heading["a"] or heading["b"] or heading["c"])
+            if number in seen:
+                source.error(
+                    heading_line,
+                    f"item {number} § appears twice (also on line {seen[number]}); "
+                    "each item needs its own number",
+                )
+            seen.setdefault(number, heading_line)
+            current = AgendaItem(number, heading["title"], heading_line)
+            agenda.items.append(current)
+        elif index > 0:
+            current = None  # an invalid heading, already reported
+            continue
+        for line_number, text in blocks(body, first_body_line):
+            part = next((name for name, label in LABELS.items() if label.match(text)), None)
+            if part and current is None:
+                word = text.split(":", 1)[0].strip()
+                source.error(
+                    line_number,
+                    f"'{word}:' is outside any agenda item; put it under the item's "
+                    "'## N § Title' heading",
+                )
+            elif part:
+                stripped = LABELS[part].sub("", text, count=1)
+                existing = getattr(current, part)
+                setattr(current, part, f"{existing}\n\n{stripped}" if existing else stripped)
+            elif current is None:
+                agenda.preamble.append(text)
+            else:
+                current.discussion.append(text)
+
+    numbers = sorted(seen)
+    missing = [n for n in range(numbers[0], numbers[-1] + 1) if n not in seen] if numbers else []
+    if missing:
+        source.warn(
+            seen[numbers[0]],
+            "the items skip number(s) " + ", ".join(f"{n} §" for n in missing)
+            + " (fine if the minutes are published in part)",
+        )
+    return agenda
