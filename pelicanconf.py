@@ -19,18 +19,28 @@ LANGUAGES = ("fi", "sv")
 
 PLUGIN_PATHS = ["plugins"]
 # content_model comes first: the others build on its models.
-PLUGINS = ["content_model", "localization", "bilingual", "site_indexes"]
+PLUGINS = ["content_model", "localization", "bilingual", "site_indexes", "meetings", "projects"]
 
 # Where each section lives, per language. The URL patterns below and the
 # section indexes are derived from this one table.
 SECTION_URLS = {
     "news": {"fi": "ajankohtaista/", "sv": "sv/aktuellt/"},
+    "meetings": {"fi": "kokoukset/", "sv": "sv/moten/"},
+    "projects": {"fi": "hankkeet/", "sv": "sv/projekt/"},
 }
+DECISION_REGISTER_URLS = {"fi": "kokoukset/paatokset/", "sv": "sv/moten/beslut/"}
+# Agenda items are anchored by number in the page's language: #pykala-6.
+AGENDA_ANCHOR_WORDS = {"fi": "pykala", "sv": "paragraf"}
 HOME_URLS = {"fi": "", "sv": "sv/"}
 
 # Entries of the main navigation in order: a section key or a page's <name>.
 # Sections of later content types join this list when they exist.
-MAIN_MENU = [("section", "news"), ("page", "tietoa")]
+MAIN_MENU = [
+    ("section", "news"),
+    ("section", "projects"),
+    ("section", "meetings"),
+    ("page", "tietoa"),
+]
 # Pages linked from every footer, by <name>.
 FOOTER_PAGES = ["yhteystiedot", "saavutettavuusseloste"]
 
@@ -44,6 +54,14 @@ PAGE_URL = "{slug}/"
 PAGE_SAVE_AS = PAGE_URL + "index.html"
 PAGE_LANG_URL = "sv/{slug}/"
 PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
+MEETING_URL = SECTION_URLS["meetings"]["fi"] + "{slug}/"
+MEETING_SAVE_AS = MEETING_URL + "index.html"
+MEETING_LANG_URL = SECTION_URLS["meetings"]["sv"] + "{slug}/"
+MEETING_LANG_SAVE_AS = MEETING_LANG_URL + "index.html"
+PROJECT_URL = SECTION_URLS["projects"]["fi"] + "{slug}/"
+PROJECT_SAVE_AS = PROJECT_URL + "index.html"
+PROJECT_LANG_URL = SECTION_URLS["projects"]["sv"] + "{slug}/"
+PROJECT_LANG_SAVE_AS = PROJECT_LANG_URL + "index.html"
 # Translations pair up by the shared <name> of their files, not by slug.
 ARTICLE_TRANSLATION_ID = "item_name"
 PAGE_TRANSLATION_ID = "item_name"

@@ -5,7 +5,7 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
-from .versions import in_language, link_versions, versions_of  # noqa: F401
+from .versions import in_language, link_versions, original_items, versions_of  # noqa: F401
 
 
 def published_items(generator):
@@ -40,7 +40,7 @@ def item_link(context, section, name):
 
 
 def install_item_link(generator):
-    generator.env.globals["item_link"] = item_link
+    generator.env.globals.update(item_link=item_link, in_language=in_language)
 
 
 class TranslationStubGenerator(Generator):

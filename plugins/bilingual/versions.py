@@ -67,6 +67,11 @@ def in_language(item, lang):
     return versions_of(item).get(lang, item)
 
 
+def original_items(items):
+    """One version of each item: the default-language one, or the only one."""
+    return [item for item in items if item.in_default_lang or not item.translations]
+
+
 def link_versions(items, settings):
     """Attach ``language_versions`` to every item; return the stub pages for
     the languages an item lacks."""

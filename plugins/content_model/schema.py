@@ -77,45 +77,48 @@ def parse_date_range(value):
 
 @dataclass(frozen=True)
 class PartialDate:
-    """A project's Start or End: a month (2020-09) or a day (2020-09-01)."""
+    """A project's Start or End as precise as the editor knows it: a year
+    (2020), a month (2020-09) or a day (2020-09-01)."""
 
     year: int
-    month: int
+    month: int = 0
     day: int = 0
 
     @property
     def first_day(self):
-        return date(self.year, self.month, self.day or 1)
+        return date(self.year, self.month or 1, self.day or 1)
 
     @property
     def last_day(self):
-        return date(
-            self.year, self.month, self.day or calendar.monthrange(self.year, self.month)[1]
-        )
+        month = self.month or 12
+        return date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
 
     def __str__(self):
         if self.day:
             return f"{self.day}.{self.month}.{self.year}"
-        return f"{self.month}/{self.year}"
+        return f"{self.month}/{self.year}" if self.month else str(self.year)
 
     def isoformat(self):
+        text = f"{self.year:04}"
+        if self.month:
+            text += f"-{self.month:02}"
         if self.day:
-            return f"{self.year:04}-{self.month:02}-{self.day:02}"
-        return f"{self.year:04}-{self.month:02}"
+            text += f"-{self.day:02}"
+        return text
 
 
 def parse_partial_date(value):
-    match = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?$", value)
+    match = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", value)
     if match:
-        year, month, day = int(match[1]), int(match[2]), int(match[3] or 0)
+        year, month, day = int(match[1]), int(match[2] or 0), int(match[3] or 0)
         try:
-            date(year, month, day or 1)
+            date(year, month or 1, day or 1)
             return PartialDate(year, month, day)
         except ValueError:
             pass
     raise ValueError(
-        f"expected a month as YYYY-MM or a day as YYYY-MM-DD (for example 2020-09), "
-        f"found '{value}'"
+        "expected a year (2020), a month as YYYY-MM (2020-09) or a day as "
+        f"YYYY-MM-DD (2020-09-01), found '{value}'"
     )
 
 

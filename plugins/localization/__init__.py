@@ -7,6 +7,7 @@ from pelican import signals
 
 from .catalogs import Catalogs
 from .dates import iso_datetime, long_date, long_datetime
+from .numbers import euros
 
 
 def language_name(lang):
@@ -25,7 +26,8 @@ def install_localization(generator):
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(catalogs.gettext, catalogs.ngettext, newstyle=True)
     env.filters.update(
-        long_date=long_date, long_datetime=long_datetime, iso_datetime=iso_datetime
+        long_date=long_date, long_datetime=long_datetime, iso_datetime=iso_datetime,
+        euros=euros,
     )
     env.globals["language_name"] = language_name
 

@@ -1,0 +1,95 @@
+"""Meeting minutes: a page per meeting with its agenda items, an index by
+body and year, a page per body and a register of decisions, per language."""
+
+from itertools import groupby
+
+from pelican import signals
+
+from bilingual import in_language
+from bilingual.versions import LanguageVersions
+from content_model.contents import Meeting
+from content_model.generator import SectionGenerator
+from content_model.registry import load_registry
+
+
+def link_neighbours(meetings, languages):
+    """Previous and next meeting of the same body, in each language version."""
+    ordered = sorted(meetings, key=lambda m: (m.body, m.sort_date))
+    for _body, group in groupby(ordered, key=lambda m: m.body):
+        group = list(group)
+        for index, meeting in enumerate(group):
+            before = group[index - 1] if index > 0 else None
+            after = group[index + 1] if index + 1 < len(group) else None
+            for version in [meeting, *meeting.translations]:
+                version.previous_meeting = before and in_language(before, version.lang)
+                version.next_meeting = after and in_language(after, version.lang)
+
+
+def decisions(meetings):
+    """(meeting, item) for every item with a decision, newest meeting first."""
+    newest_first = sorted(meetings, key=lambda m: m.sort_date, reverse=True)
+    return [(m, item) for m in newest_first for item in m.agenda if item.decision]
+
+
+class MeetingsGenerator(SectionGenerator):
+    section = "meetings"
+    content_class = Meeting
+
+    def generate_context(self):
+        super().generate_context()
+        self.registry = load_registry(self.path, self.settings["LANGUAGES"])
+        for meeting in self.published_items():
+            meeting.body_entry = self.registry.bodies[meeting.body]
+        self.items.sort(key=lambda m: m.sort_date, reverse=True)
+        link_neighbours(self.items, self.settings["LANGUAGES"])
+
+    def versions(self, urls, lang):
+        return LanguageVersions(lang, urls, urls, self.settings["DEFAULT_LANG"])
+
+    def generate_output(self, writer):
+        super().generate_output(writer)
+        index_urls = self.settings["SECTION_URLS"]["meetings"]
+        register_urls = self.settings["DECISION_REGISTER_URLS"]
+        bodies = [b for b in self.registry.bodies.values()
+                  if any(m.body == b.key for m in self.items)]
+        for lang in self.settings["LANGUAGES"]:
+            meetings = [in_language(m, lang) for m in self.items]
+            by_body = [(body, [m for m in meetings if m.body == body.key]) for body in bodies]
+            writer.write_file(
+                index_urls[lang] + "index.html",
+                self.get_template("meetings_index"),
+                self.context,
+                lang=lang,
+                meetings_by_body=by_body,
+                language_versions=self.versions(index_urls, lang),
+                url=index_urls[lang],
+            )
+            for body, body_meetings in by_body:
+                urls = {code: f"{index_urls[code]}{body.key}/" for code in index_urls}
+                writer.write_file(
+                    urls[lang] + "index.html",
+                    self.get_template("meetings_body"),
+                    self.context,
+                    lang=lang,
+                    body=body,
+                    meetings=body_meetings,
+                    language_versions=self.versions(urls, lang),
+                    url=urls[lang],
+                )
+            writer.write_file(
+                register_urls[lang] + "index.html",
+                self.get_template("decisions"),
+                self.context,
+                lang=lang,
+                decisions=decisions(meetings),
+                language_versions=self.versions(register_urls, lang),
+                url=register_urls[lang],
+            )
+
+
+def add_generator(pelican):
+    return MeetingsGenerator
+
+
+def register():
+    signals.get_generators.connect(add_generator)

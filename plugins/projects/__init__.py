@@ -1,0 +1,95 @@
+"""Project pages with their facts and backlinks, the projects index grouped
+by phase with a page per region, and the registry as JSON and CSV."""
+
+import logging
+from pathlib import Path
+
+from pelican import signals
+
+from bilingual import in_language, original_items, published_items
+from bilingual.versions import LanguageVersions
+from content_model.contents import Project
+from content_model.generator import SectionGenerator
+from content_model.registry import load_registry
+from content_model.schema import PHASES
+
+from .backlinks import collect_backlinks
+from .registry_data import project_record, projects_csv, projects_json
+
+logger = logging.getLogger(__name__)
+
+# Active projects first, then those on their way, then the ended ones.
+PHASE_ORDER = ("active", "applied", "planned", "ended")
+assert sorted(PHASE_ORDER) == sorted(PHASES)
+
+
+class ProjectsGenerator(SectionGenerator):
+    section = "projects"
+    content_class = Project
+
+    def generate_context(self):
+        super().generate_context()
+        self.registry = load_registry(self.path, self.settings["LANGUAGES"])
+        today = self.context["BUILD_CLOCK"].date()
+        for project in self.published_items():
+            project.regions = [self.registry.regions[key] for key in getattr(project, "region", [])]
+        for project in self.items:
+            end = getattr(project, "end", None)
+            if project.phase == "active" and end and end.last_day < today:
+                logger.warning(
+                    "%s: End %s has passed but Phase is still 'active'; "
+                    "set 'Phase: ended' or correct End",
+                    project.relative_source_path, end.isoformat(),
+                )
+        self.items.sort(key=lambda p: (p.acronym if hasattr(p, "acronym") else p.title).lower())
+
+    def versions(self, urls, lang):
+        return LanguageVersions(lang, urls, urls, self.settings["DEFAULT_LANG"])
+
+    def generate_output(self, writer):
+        super().generate_output(writer)
+        index_urls = self.settings["SECTION_URLS"]["projects"]
+        regions = [r for r in self.registry.regions.values()
+                   if any(r in p.regions for p in self.items)]
+        for lang in self.settings["LANGUAGES"]:
+            projects = [in_language(p, lang) for p in self.items]
+            self.write_index(writer, "projects_index", index_urls, lang, projects,
+                             regions=regions, region=None)
+            for region in regions:
+                urls = {code: f"{url}{region.key}/" for code, url in index_urls.items()}
+                in_region = [p for p in projects if region in p.regions]
+                self.write_index(writer, "projects_index", urls, lang, in_region,
+                                 regions=regions, region=region)
+            records = [project_record(p, self.settings["SITEURL"]) for p in projects]
+            folder = Path(self.output_path) / index_urls[lang]
+            folder.mkdir(parents=True, exist_ok=True)
+            (folder / "projects.json").write_text(projects_json(records), encoding="utf-8")
+            (folder / "projects.csv").write_text(projects_csv(records), encoding="utf-8")
+
+    def write_index(self, writer, template, urls, lang, projects, **extra):
+        by_phase = [(phase, [p for p in projects if p.phase == phase]) for phase in PHASE_ORDER]
+        writer.write_file(
+            urls[lang] + "index.html",
+            self.get_template(template),
+            self.context,
+            lang=lang,
+            projects_by_phase=[(phase, group) for phase, group in by_phase if group],
+            language_versions=self.versions(urls, lang),
+            url=urls[lang],
+            **extra,
+        )
+
+
+def link_projects(generators):
+    projects_generator = next(g for g in generators if isinstance(g, ProjectsGenerator))
+    items = [item for generator in generators for item in published_items(generator)]
+    collect_backlinks(projects_generator.items, original_items(items))
+
+
+def add_generator(pelican):
+    return ProjectsGenerator
+
+
+def register():
+    signals.get_generators.connect(add_generator)
+    signals.all_generators_finalized.connect(link_projects)

@@ -1,0 +1,52 @@
+"""Everything on the site that names a project: items whose `Projects:`
+lists it, and the agenda items of meetings that mention its acronym."""
+
+import re
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Backlink:
+    """One item naming a project; for a meeting, the numbers of the agenda
+    items that mention it."""
+
+    item: object  # the original (default-language or only) version
+    item_numbers: list = field(default_factory=list)
+
+    @property
+    def sort_date(self):
+        return getattr(self.item, "sort_date", None) or self.item.date
+
+
+def mentions(agenda_item, project):
+    """True if the agenda item's title or text names the project's acronym."""
+    if not getattr(project, "acronym", None):
+        return False
+XX{re.escape(project.acronym)}(?![\w-])")
+    text = " ".join([agenda_item.title, agenda_item.discussion,
+                     agenda_item.proposal, agenda_item.decision])
+    return bool(pattern.search(text))
+
+
+def collect_backlinks(projects, items):
+    """Set ``backlinks`` (newest first) on every version of every project,
+    and ``projects`` on the agenda items of every meeting version."""
+    by_name = {project.item_name: project for project in projects}
+    found = {name: [] for name in by_name}
+    for item in items:
+        named = set(getattr(item, "projects", None) or [])
+        numbers = {}
+        for agenda_item in getattr(item, "agenda", []):
+            agenda_item_projects = [n for n, p in by_name.items() if mentions(agenda_item, p)]
+            for name in agenda_item_projects:
+                numbers.setdefault(name, []).append(agenda_item.number)
+            for version in [item, *item.translations]:
+                for twin in version.agenda:
+                    if twin.number == agenda_item.number:
+                        twin.projects = agenda_item_projects
+        for name in sorted((named | set(numbers)) & set(by_name)):
+            found[name].append(Backlink(item, numbers.get(name, [])))
+    for name, project in by_name.items():
+        ordered = sorted(found[name], key=lambda link: link.sort_date, reverse=True)
+        for version in [project, *project.translations]:
+            version.backlinks = ordered

@@ -1,0 +1,59 @@
+"""The projects registry as open data: projects.json and projects.csv."""
+
+import csv
+import io
+import json
+
+from markupsafe import Markup
+
+from bilingual import in_language
+
+FIELDS = ("name", "title", "acronym", "phase", "start", "end", "lead", "partners",
+          "funding", "budget", "region", "contact", "website", "summary", "url",
+          "backlinks")
+
+
+def project_record(project, siteurl):
+    """One project as plain data; lists stay lists, dates ISO, euros a number."""
+    def absolute(url):
+        return f"{siteurl}/{url}"
+
+    budget = getattr(project, "budget", None)
+    return {
+        "name": project.item_name,
+        "title": project.title,
+        "acronym": getattr(project, "acronym", ""),
+        "phase": project.phase,
+        "start": project.start.isoformat() if getattr(project, "start", None) else "",
+        "end": project.end.isoformat() if getattr(project, "end", None) else "",
+        "lead": getattr(project, "lead", ""),
+        "partners": getattr(project, "partners", []),
+        "funding": getattr(project, "funding", ""),
+        "budget": int(budget) if budget is not None and budget == int(budget) else (
+            float(budget) if budget is not None else None),
+        "region": getattr(project, "region", []),
+        "contact": getattr(project, "contact", ""),
+        "website": getattr(project, "website", ""),
+        "summary": Markup(project.metadata.get("summary", "")).striptags(),
+        "url": absolute(project.url),
+        "backlinks": [
+            absolute(in_language(link.item, project.lang).url) for link in project.backlinks
+        ],
+    }
+
+
+def projects_json(records):
+    return json.dumps({"projects": records}, ensure_ascii=False, indent=2) + "\n"
+
+
+def projects_csv(records):
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    writer.writeheader()
+    for record in records:
+        writer.writerow({
+            key: "; ".join(value) if isinstance(value, list) else
+            ("" if value is None else value)
+            for key, value in record.items()
+        })
+    return out.getvalue()
