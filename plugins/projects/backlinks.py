@@ -22,7 +22,8 @@ def mentions(agenda_item, project):
     """True if the agenda item's title or text names the project's acronym."""
     if not getattr(project, "acronym", None):
         return False
-XX{re.escape(project.acronym)}(?![\w-])")
+    # Finnish inflects with a hyphen: "MONNI-hankkeen" names MONNI.
+    pattern = re.compile(rf"(?<![\w-]){re.escape(project.acronym)}(?!\w)")
     text = " ".join([agenda_item.title, agenda_item.discussion,
                      agenda_item.proposal, agenda_item.decision])
     return bool(pattern.search(text))
