@@ -81,8 +81,8 @@ def test_ui_strings_are_translated(real_site):
     sv = real_site.html("/sv/")
     assert fi.select_one(".skip-link").get_text() == "Siirry sisältöön"
     assert sv.select_one(".skip-link").get_text() == "Hoppa till innehållet"
-    assert [a.get_text() for a in fi.select(".main-nav a")] == ["Ajankohtaista", "Tietoa meistä"]
-    assert [a.get_text() for a in sv.select(".main-nav a")] == ["Aktuellt", "Om oss"]
+    assert [a.get_text() for a in fi.select(".main-nav a")] == ["Ajankohtaista", "Hankkeet", "Kokoukset", "Tietoa meistä"]
+    assert [a.get_text() for a in sv.select(".main-nav a")] == ["Aktuellt", "Projekt", "Möten", "Om oss"]
 
 
 def test_same_clock_gives_byte_identical_output(real_site, tmp_path):

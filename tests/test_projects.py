@@ -1,0 +1,126 @@
+"""Project pages, index, backlinks and open data from fixture projects."""
+
+import csv
+import io
+import json
+import logging
+
+import pytest
+
+from site_build import BuildFailed
+from test_meetings import REGISTRY
+
+BASE = {
+    "data/registry.toml": REGISTRY,
+    "pages/tietoa.fi.md": "Title: Tietoa\n\nMeistä.\n",
+    "pages/yhteystiedot.fi.md": "Title: Yhteystiedot\n\nS.\n",
+    "pages/saavutettavuusseloste.fi.md": "Title: Saavutettavuusseloste\n\nS.\n",
+    "projects/monni.fi.md": (
+        "Title: MONNI – lastensuojelun monialainen kehittämishanke\nAcronym: MONNI\n"
+        "Phase: active\nStart: 2020-09\nEnd: 2022-12\nLead: Pikassos Oy\n"
+        "Partners: Kanta-Häme, Pirkanmaa\nFunding: Valtionavustus 83 %, omarahoitus 17 %\n"
+        "Budget: 313 106 €\nRegion: etela-pohjanmaa\nSummary: Lastensuojelun kehittämistä.\n\n"
+        "Kuvaus.\n"),
+    "projects/monni.sv.md": (
+        "Title: MONNI – mångprofessionell utveckling av barnskyddet\nSlug: monni-sv\n"
+        "Funding: Statsunderstöd 83 %, självfinansiering 17 %\n\nBeskrivning.\n"),
+    "projects/vanha.fi.md": "Title: Vanha hanke\nPhase: ended\nStart: 2016\nEnd: 2018\n\nK.\n",
+    "projects/tuleva.fi.md": "Title: Tuleva hanke\nPhase: planned\n\nK.\n",
+    "news/uutinen.fi.md": "Title: MONNI etenee\nDate: 2020-05-04\nProjects: monni\n\nT.\n",
+    "meetings/kokous.fi.md": (
+        "Title: Kokous\nDate: 2020-06-01 12:00\nBody: johtoryhma\nProjects: monni\n\n"
+        "## 1 § Avaus\n\nAvattiin.\n\n## 2 § MONNI-hanke\n\nPäätös: Tiedoksi.\n"),
+}
+
+
+def facts(soup):
+    return {dt.get_text(): dd.get_text(" ", strip=True)
+            for dt, dd in zip(soup.select(".facts dt"), soup.select(".facts dd"))}
+
+
+def test_facts_box_in_both_languages(build_from):
+    site = build_from(BASE)
+    fi = facts(site.html("/hankkeet/monni/"))
+    assert fi["Vaihe"] == "käynnissä"
+    assert fi["Kausi"] == "9/2020 – 12/2022"
+    assert fi["Budjetti"] == "313\u00a0106\u00a0€"
+    assert fi["Rahoitus"] == "Valtionavustus 83 %, omarahoitus 17 %"
+    assert fi["Päätoteuttaja"] == "Pikassos Oy"
+    assert fi["Alue"] == "Etelä-Pohjanmaa"
+    sv = facts(site.html("/sv/projekt/monni-sv/"))
+    assert sv["Fas"] == "pågående"
+    assert sv["Budget"] == "313\u00a0106\u00a0€"
+    assert sv["Finansiering"] == "Statsunderstöd 83 %, självfinansiering 17 %"
+    assert sv["Region"] == "Södra Österbotten"
+    assert sv["Samarbetspartner"] == "Kanta-Häme, Pirkanmaa"  # inherited
+
+
+def test_backlinks_newest_first_with_agenda_items(build_from):
+    site = build_from(BASE)
+    page = site.html("/hankkeet/monni/")
+    links = [a["href"] for a in page.select("section[aria-labelledby=backlinks-heading] a")]
+    assert links == ["/kokoukset/kokous/", "/kokoukset/kokous/#pykala-2", "/ajankohtaista/uutinen/"]
+    sv = site.html("/sv/projekt/monni-sv/")
+    first = sv.select_one("section[aria-labelledby=backlinks-heading] li a")
+    assert first["lang"] == "fi" and first["href"] == "/kokoukset/kokous/"
+
+
+def test_index_groups_by_phase_active_first_and_filters_by_region(build_from):
+    site = build_from(BASE)
+    index = site.html("/hankkeet/")
+    groups = index.select("main section[id^=phase-]")
+    assert [g["id"] for g in groups] == ["phase-active", "phase-planned", "phase-ended"]
+    assert [g.h2.get_text() for g in groups] == ["käynnissä", "valmisteilla", "päättynyt"]
+    assert [a["href"] for a in index.select(".filters a[href^='#']")] == [
+        "#phase-active", "#phase-planned", "#phase-ended"]
+    region = site.html("/hankkeet/etela-pohjanmaa/")
+    assert [a.get_text() for a in region.select(".item-title a")] == [
+        "MONNI – lastensuojelun monialainen kehittämishanke"]
+    sv = site.html("/sv/projekt/")
+    assert [g.h2.get_text() for g in sv.select("main section[id^=phase-]")] == [
+        "pågående", "under beredning", "avslutat"]
+
+
+def test_registry_as_json_and_csv_per_language(build_from):
+    site = build_from(BASE)
+    data = json.loads((site.path / "hankkeet" / "projects.json").read_text(encoding="utf-8"))
+    monni = next(p for p in data["projects"] if p["name"] == "monni")
+    assert monni["budget"] == 313106 and monni["phase"] == "active"
+    assert monni["start"] == "2020-09" and monni["region"] == ["etela-pohjanmaa"]
+    assert monni["url"] == "/hankkeet/monni/"
+    assert monni["backlinks"] == ["/kokoukset/kokous/", "/ajankohtaista/uutinen/"]
+    rows = list(csv.DictReader(io.StringIO(
+        (site.path / "sv" / "projekt" / "projects.csv").read_text(encoding="utf-8"))))
+    sv = next(r for r in rows if r["name"] == "monni")
+    assert sv["title"] == "MONNI – mångprofessionell utveckling av barnskyddet"
+    assert sv["partners"] == "Kanta-Häme; Pirkanmaa" and sv["url"] == "/sv/projekt/monni-sv/"
+    assert {r["name"] for r in rows} == {"monni", "vanha", "tuleva"}
+
+
+def test_active_project_past_its_end_is_a_warning(build_from, caplog):
+    caplog.set_level(logging.WARNING)
+    build_from({**BASE, "projects/vanhentunut.fi.md":
+                "Title: V\nPhase: active\nStart: 2018-01\nEnd: 2019-12\n\nK.\n"})
+    assert ("projects/vanhentunut.fi.md: End 2019-12 has passed but Phase is still 'active'; "
+            "set 'Phase: ended' or correct End") in [r.getMessage() for r in caplog.records]
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"projects/x.fi.md": "Title: X\nPhase: running\n\nK.\n"},
+     "projects/x.fi.md:2: Phase: expected one of: planned, applied, active, ended, found 'running'"),
+    ({"projects/x.fi.md": "Title: X\nPhase: active\nStart: 2021-01\nEnd: 2020-12\n\nK.\n"},
+     "projects/x.fi.md:4: End 2020-12 is before Start 2021-01"),
+    ({"projects/x.fi.md": "Title: X\nPhase: active\nStart: syksy 2020\n\nK.\n"},
+     "projects/x.fi.md:3: Start: expected a year (2020), a month as YYYY-MM (2020-09) or a day "
+     "as YYYY-MM-DD (2020-09-01), found 'syksy 2020'"),
+    ({"projects/x.fi.md": "Title: X\nPhase: active\nBudget: noin miljoona\n\nK.\n"},
+     "projects/x.fi.md:3: Budget: expected an amount in euros such as 313106 or 313 106 €, "
+     "found 'noin miljoona'"),
+    ({"news/y.fi.md": "Title: Y\nDate: 2020-05-01\nProjects: moni\n\nT.\n"},
+     "news/y.fi.md:3: Projects: no project 'moni'; did you mean monni?"),
+])
+def test_bad_project_input(build_from, caplog, files, expected):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_from({**BASE, **files})
+    assert expected in [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
