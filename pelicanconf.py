@@ -19,7 +19,15 @@ LANGUAGES = ("fi", "sv")
 
 PLUGIN_PATHS = ["plugins"]
 # content_model comes first: the others build on its models.
-PLUGINS = ["content_model", "localization", "bilingual", "site_indexes", "meetings", "projects"]
+PLUGINS = [
+    "content_model",
+    "localization",
+    "bilingual",
+    "site_indexes",
+    "meetings",
+    "projects",
+    "events",
+]
 
 # Where each section lives, per language. The URL patterns below and the
 # section indexes are derived from this one table.
@@ -27,7 +35,13 @@ SECTION_URLS = {
     "news": {"fi": "ajankohtaista/", "sv": "sv/aktuellt/"},
     "meetings": {"fi": "kokoukset/", "sv": "sv/moten/"},
     "projects": {"fi": "hankkeet/", "sv": "sv/projekt/"},
+    "events": {"fi": "tapahtumat/", "sv": "sv/evenemang/"},
 }
+# Subscribable calendars of upcoming and recent events, one per language.
+EVENT_CALENDAR_URLS = {"fi": "tapahtumat/tapahtumat.ics", "sv": "sv/evenemang/evenemang.ics"}
+CALENDAR_NAMES = {"fi": "SONet BOTNIA – tapahtumat", "sv": "SONet BOTNIA – evenemang"}
+# Calendar entry UIDs are <section>-<name>@ this domain: stable across builds.
+CALENDAR_UID_DOMAIN = "sonetbotnia.fi"
 DECISION_REGISTER_URLS = {"fi": "kokoukset/paatokset/", "sv": "sv/moten/beslut/"}
 # Agenda items are anchored by number in the page's language: #pykala-6.
 AGENDA_ANCHOR_WORDS = {"fi": "pykala", "sv": "paragraf"}
@@ -37,6 +51,7 @@ HOME_URLS = {"fi": "", "sv": "sv/"}
 # Sections of later content types join this list when they exist.
 MAIN_MENU = [
     ("section", "news"),
+    ("section", "events"),
     ("section", "projects"),
     ("section", "meetings"),
     ("page", "tietoa"),
@@ -62,6 +77,10 @@ PROJECT_URL = SECTION_URLS["projects"]["fi"] + "{slug}/"
 PROJECT_SAVE_AS = PROJECT_URL + "index.html"
 PROJECT_LANG_URL = SECTION_URLS["projects"]["sv"] + "{slug}/"
 PROJECT_LANG_SAVE_AS = PROJECT_LANG_URL + "index.html"
+EVENT_URL = SECTION_URLS["events"]["fi"] + "{slug}/"
+EVENT_SAVE_AS = EVENT_URL + "index.html"
+EVENT_LANG_URL = SECTION_URLS["events"]["sv"] + "{slug}/"
+EVENT_LANG_SAVE_AS = EVENT_LANG_URL + "index.html"
 # Translations pair up by the shared <name> of their files, not by slug.
 ARTICLE_TRANSLATION_ID = "item_name"
 PAGE_TRANSLATION_ID = "item_name"

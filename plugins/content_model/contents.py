@@ -4,7 +4,12 @@ Pelican finds each class's URL settings by its name: Meeting uses
 MEETING_URL, MEETING_SAVE_AS, MEETING_LANG_URL and MEETING_LANG_SAVE_AS.
 """
 
+from datetime import datetime, time, timedelta
+
 from pelican.contents import Page
+
+# A Location starting with one of these is an online event.
+ONLINE_LOCATIONS = ("online", "verkossa", "etänä", "på nätet", "på distans", "teams", "zoom")
 
 
 class Meeting(Page):
@@ -25,3 +30,27 @@ class Project(Page):
     """A development project with its facts."""
 
     default_template = "project"
+
+
+class Event(Page):
+    """An announced event: training, network meeting, webinar."""
+
+    default_template = "event"
+
+    @property
+    def sort_date(self):
+        return self.start.moment
+
+    @property
+    def ends_at(self):
+        """The moment the event is over: its End, or the end of its last day
+        for an all-day event or one without an End."""
+        last = getattr(self, "end", None) or self.start
+        if last.all_day or last is self.start and not getattr(self, "end", None):
+            return datetime.combine(last.moment.date() + timedelta(days=1), time(), last.moment.tzinfo)
+        return last.moment
+
+    @property
+    def is_online(self):
+        location = getattr(self, "location", "").lower()
+        return location.startswith(ONLINE_LOCATIONS)

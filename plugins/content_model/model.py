@@ -156,7 +156,26 @@ def check_meeting_date(source, values):
         )
 
 
+def check_event_times(source, values):
+    start, end = values.get("start"), values.get("end")
+    if start and end and end.moment < start.moment:
+        source.error(line_of(source, "End"), f"End {end} is before Start {start}")
+    deadline = values.get("registration_deadline")
+    if start and deadline and deadline.moment > start.moment:
+        source.error(
+            line_of(source, "Registration-deadline"),
+            "Registration-deadline is after the event starts; registration must close "
+            "before Start",
+        )
+    if values.get("event_status") == "rescheduled" and "previous_start" not in values:
+        source.warn(
+            line_of(source, "Event-status"),
+            "a rescheduled event should say when it was to start: add 'Previous-start: ...'",
+        )
+
+
 SECTION_CHECKS = {
     "projects": (check_project_period,),
     "meetings": (check_meeting_date,),
+    "events": (check_event_times,),
 }

@@ -62,6 +62,22 @@ def parse_slug(value):
     return value
 
 
+@dataclass(frozen=True)
+class EventTime:
+    """An event's Start or End: a day (all-day) or a day and a time."""
+
+    moment: datetime  # aware, Europe/Helsinki; midnight for an all-day value
+    all_day: bool
+
+    def __str__(self):
+        return self.moment.strftime("%Y-%m-%d" if self.all_day else "%Y-%m-%d %H:%M")
+
+
+def parse_event_time(value):
+    moment = parse_date(value)
+    return EventTime(moment, all_day=len(value.strip()) == len("2020-06-01"))
+
+
 def parse_date_range(value):
     """Two dates between which something happened: ``2016-11-18 – 2016-12-09``."""
     parts = [p.strip() for p in re.split(r"\s+[–-]\s+|\.\.|/", value) if p.strip()]
@@ -227,6 +243,19 @@ MEETING_KEYS = COMMON_OPTIONAL + (
     Key("Attendees", parse_text),
 )
 
+EVENT_STATUSES = ("cancelled", "postponed", "rescheduled")
+
+EVENT_KEYS = COMMON_KEYS + (
+    Key("Start", parse_event_time, required=True, shared=True),
+    Key("End", parse_event_time, shared=True),
+    Key("Location", parse_text),
+    Key("Organizer", parse_text),
+    Key("Registration", parse_url),
+    Key("Registration-deadline", parse_event_time, shared=True),
+    Key("Event-status", choice(EVENT_STATUSES), shared=True),
+    Key("Previous-start", parse_event_time, shared=True),
+)
+
 PROJECT_KEYS = tuple(k for k in COMMON_KEYS if k.name != "Projects") + (
     Key("Acronym", parse_text, shared=True),
     Key("Phase", choice(PHASES), required=True, shared=True),
@@ -248,4 +277,5 @@ SECTIONS = {
     "pages": Section("pages"),
     "meetings": Section("meetings", MEETING_KEYS),
     "projects": Section("projects", PROJECT_KEYS),
+    "events": Section("events", EVENT_KEYS),
 }

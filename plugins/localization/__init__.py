@@ -6,7 +6,7 @@ from babel import Locale
 from pelican import signals
 
 from .catalogs import Catalogs
-from .dates import iso_datetime, long_date, long_datetime
+from .dates import event_when, iso_datetime, long_date, long_datetime
 from .numbers import euros
 
 
@@ -27,7 +27,7 @@ def install_localization(generator):
     env.install_gettext_callables(catalogs.gettext, catalogs.ngettext, newstyle=True)
     env.filters.update(
         long_date=long_date, long_datetime=long_datetime, iso_datetime=iso_datetime,
-        euros=euros,
+        euros=euros, event_when=event_when,
     )
     env.globals["language_name"] = language_name
 

@@ -29,3 +29,39 @@ def long_datetime(context, value):
 def iso_datetime(value):
     """For the machine-readable datetime attribute of <time>."""
     return value.astimezone(HELSINKI).isoformat()
+
+
+TIME_WORDS = {"fi": "klo", "sv": "kl."}
+
+
+def clock_time(moment):
+    """12 or 11.30, as times are written in Finland in both languages."""
+    return f"{moment.hour}" if moment.minute == 0 else f"{moment.hour}.{moment.minute:02}"
+
+
+def time_range(start, end, lang):
+    """ti 2.6.2020 klo 12–14 / tis 2.6.2020 kl. 12–14, and the all-day and
+    multi-day forms; ``start`` and ``end`` are EventTime values."""
+    word = TIME_WORDS.get(lang, TIME_WORDS["fi"])
+
+    def day(value):
+        return format_date(value.moment.astimezone(HELSINKI), "EEE d.M.yyyy", locale=lang)
+
+    def day_and_time(value):
+        if value.all_day:
+            return day(value)
+        return f"{day(value)} {word} {clock_time(value.moment.astimezone(HELSINKI))}"
+
+    if end is None:
+        return day_and_time(start)
+    same_day = start.moment.date() == end.moment.date()
+    if same_day and start.all_day:
+        return day(start)
+    if same_day and not end.all_day:
+        return f"{day_and_time(start)}–{clock_time(end.moment.astimezone(HELSINKI))}"
+    return f"{day_and_time(start)} – {day_and_time(end)}"
+
+
+@pass_context
+def event_when(context, event):
+    return time_range(event.start, getattr(event, "end", None), page_lang(context))

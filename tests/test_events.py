@@ -1,0 +1,147 @@
+"""Events built from fixtures with a fixed build clock: listings, ranges,
+calendars parsed back with icalendar, JSON-LD parsed as JSON."""
+
+import json
+import logging
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import icalendar
+import pytest
+
+from site_build import BuildFailed
+from test_meetings import BASE as MEETINGS_BASE
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+BASE = {k: v for k, v in MEETINGS_BASE.items()}
+# 2020-06-02 13:00 Helsinki: the network meeting 12–14 is under way.
+CLOCK = int(datetime(2020, 6, 2, 13, 0, tzinfo=HELSINKI).timestamp())
+
+EVENTS = {
+    "events/verkosto.fi.md": "Title: Verkostokokous\nStart: 2020-06-02 12:00\nEnd: 2020-06-02 14:00\n"
+                             "Location: Verkossa (Teams)\nOrganizer: SONet BOTNIA\n"
+                             "Summary: Vammaissosiaalityö; yhteistyö, verkosto\n\nKokous.\n",
+    "events/verkosto.sv.md": "Title: Nätverksmöte\nSlug: natverksmote\n\nMöte.\n",
+    "events/tukiperhe.fi.md": "Title: Ikkunoita tukiperhetoimintaan\nStart: 2020-10-23 09:00\n"
+                              "End: 2020-10-26 12:00\nLocation: Seinäjoki\nOrganizer: Pelastakaa Lapset ry\n"
+                              "Registration: https://example.org/ilmoittaudu\n"
+                              "Registration-deadline: 2020-10-16\nProjects: monni\n\nTeksti.\n",
+    "events/syyspaiva.fi.md": "Title: Syyspäivä\nStart: 2020-09-03\n\nKoko päivä.\n",
+    "events/peruttu.fi.md": "Title: Peruttu koulutus\nStart: 2020-08-24 11:30\nEnd: 2020-08-24 13:30\n"
+                            "Event-status: cancelled\n\nPeruttu.\n",
+    "events/mennyt.fi.md": "Title: Mennyt tilaisuus\nStart: 2020-05-12 10:00\nEnd: 2020-05-12 11:00\n\nOli.\n",
+    "events/vanha.fi.md": "Title: Vanha tilaisuus\nStart: 2019-11-17\n\nOli.\n",
+}
+
+
+def build_events(build_from, **extra):
+    return build_from({**BASE, **EVENTS, **extra}, epoch=CLOCK)
+
+
+def test_upcoming_then_past_by_year(build_from):
+    site = build_events(build_from)
+    index = site.html("/tapahtumat/")
+    upcoming = [a.get_text() for a in index.select("section[aria-labelledby=upcoming-heading] .item-title a")]
+    assert upcoming == ["Verkostokokous", "Peruttu koulutus", "Syyspäivä", "Ikkunoita tukiperhetoimintaan"]
+    past = index.select("section[aria-labelledby=past-heading]")[0]
+    assert [h.get_text() for h in past.select("h3")] == ["2020", "2019"]
+    assert [a.get_text() for a in past.select(".item-title a")] == ["Mennyt tilaisuus", "Vanha tilaisuus"]
+    cancelled = index.select("section[aria-labelledby=upcoming-heading] li")[1]
+    assert cancelled.select_one(".event-status").get_text() == "Peruttu"
+    sv = site.html("/sv/evenemang/")
+    first = sv.select("section[aria-labelledby=upcoming-heading] li")
+    assert first[0].a.get_text() == "Nätverksmöte"
+    assert first[1].select_one(".event-status").get_text() == "Inställt"
+    assert first[1].a["lang"] == "fi"
+
+
+def test_localised_ranges(build_from):
+    site = build_events(build_from)
+    when = lambda url: site.html(url).select_one(".facts time").get_text()  # noqa: E731
+    assert when("/tapahtumat/verkosto/") == "ti 2.6.2020 klo 12–14"
+    assert when("/sv/evenemang/natverksmote/") == "tis 2.6.2020 kl. 12–14"
+    assert when("/tapahtumat/syyspaiva/") == "to 3.9.2020"
+    assert when("/tapahtumat/tukiperhe/") == "pe 23.10.2020 klo 9 – ma 26.10.2020 klo 12"
+
+
+def parse_calendar(site, url):
+    return icalendar.Calendar.from_ical((site.path / url.lstrip("/")).read_bytes())
+
+
+def test_event_calendars_parse_back(build_from):
+    site = build_events(build_from)
+    page = site.html("/tapahtumat/tukiperhe/")
+    ics_url = page.select_one("a[type='text/calendar']")["href"]
+    assert ics_url == "/tapahtumat/tukiperhe/tukiperhe.ics"
+    calendar = parse_calendar(site, ics_url)
+    (event,) = calendar.walk("VEVENT")
+    assert str(event["UID"]) == "events-tukiperhe@sonetbotnia.fi"
+    assert event["DTSTART"].params["TZID"] == "Europe/Helsinki"
+    # crosses the end of summer time (25.10.2020): +03:00 before, +02:00 after
+    assert event.decoded("DTSTART").utcoffset().total_seconds() == 3 * 3600
+    assert event.decoded("DTEND").utcoffset().total_seconds() == 2 * 3600
+    assert event.decoded("DTSTAMP") == datetime(2020, 6, 2, 10, 0, tzinfo=event.decoded("DTSTAMP").tzinfo)
+    assert calendar.walk("VTIMEZONE")[0]["TZID"] == "Europe/Helsinki"
+
+    all_day = parse_calendar(site, "/tapahtumat/syyspaiva/syyspaiva.ics").walk("VEVENT")[0]
+    assert all_day.decoded("DTSTART") == date(2020, 9, 3)
+    assert all_day.decoded("DTEND") == date(2020, 9, 4)
+
+    text = parse_calendar(site, "/tapahtumat/verkosto/verkosto.ics").walk("VEVENT")[0]
+    assert str(text["DESCRIPTION"]).startswith("Vammaissosiaalityö; yhteistyö, verkosto")
+    raw = (site.path / "tapahtumat/verkosto/verkosto.ics").read_text()
+    assert "Vammaissosiaalityö\\; yhteistyö\\, verkosto" in raw
+
+    cancelled = parse_calendar(site, "/tapahtumat/peruttu/peruttu.ics").walk("VEVENT")[0]
+    assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 1
+
+
+def test_subscribable_calendar_per_language(build_from):
+    site = build_events(build_from)
+    fi = parse_calendar(site, "/tapahtumat/tapahtumat.ics")
+    uids = sorted(str(e["UID"]) for e in fi.walk("VEVENT"))
+    # upcoming and recent (ended within 90 days); the 2019 event is left out
+    assert uids == sorted(f"events-{n}@sonetbotnia.fi" for n in
+                          ("verkosto", "tukiperhe", "syyspaiva", "peruttu", "mennyt"))
+    sv = parse_calendar(site, "/sv/evenemang/evenemang.ics")
+    summaries = {str(e["UID"]): str(e["SUMMARY"]) for e in sv.walk("VEVENT")}
+    assert summaries["events-verkosto@sonetbotnia.fi"] == "Nätverksmöte"
+
+
+def test_json_ld(build_from):
+    site = build_events(build_from)
+    data = json.loads(site.html("/tapahtumat/verkosto/").find("script", type="application/ld+json").string)
+    assert data["@type"] == "Event" and data["name"] == "Verkostokokous"
+    assert data["startDate"] == "2020-06-02T12:00:00+03:00"
+    assert data["endDate"] == "2020-06-02T14:00:00+03:00"
+    assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["organizer"]["name"] == "SONet BOTNIA" and data["inLanguage"] == "fi"
+    cancelled = json.loads(site.html("/tapahtumat/peruttu/").find("script", type="application/ld+json").string)
+    assert cancelled["eventStatus"] == "https://schema.org/EventCancelled"
+
+
+def test_event_leaves_upcoming_when_it_ends(build_from, tmp_path):
+    later = int(datetime(2020, 6, 2, 14, 1, tzinfo=HELSINKI).timestamp())
+    site = build_from({**BASE, **EVENTS}, epoch=later, output=tmp_path / "later")
+    upcoming = [a.get_text() for a in site.html("/tapahtumat/").select(
+        "section[aria-labelledby=upcoming-heading] .item-title a")]
+    assert "Verkostokokous" not in upcoming
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Title: X\n\nT.\n", "events/x.fi.md:1: Start is missing: add a line 'Start: ...' to the header"),
+    ("Title: X\nStart: ensi viikolla\n\nT.\n",
+     "events/x.fi.md:2: Start: expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example "
+     "2020-06-01 12:00, found 'ensi viikolla'"),
+    ("Title: X\nStart: 2020-06-02 12:00\nEnd: 2020-06-02 10:00\n\nT.\n",
+     "events/x.fi.md:3: End 2020-06-02 10:00 is before Start 2020-06-02 12:00"),
+    ("Title: X\nStart: 2020-06-02 12:00\nRegistration: www.example.org\n\nT.\n",
+     "events/x.fi.md:3: Registration: expected a web address starting with https://, found 'www.example.org'"),
+    ("Title: X\nStart: 2020-06-02 12:00\nRegistration-deadline: 2020-06-03\n\nT.\n",
+     "events/x.fi.md:3: Registration-deadline is after the event starts; registration must close before Start"),
+])
+def test_bad_event_input(build_from, caplog, text, expected):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_from({**BASE, "events/x.fi.md": text}, epoch=CLOCK)
+    assert expected in [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
