@@ -27,6 +27,7 @@ PLUGINS = [
     "meetings",
     "projects",
     "events",
+    "feeds",
 ]
 
 # Where each section lives, per language. The URL patterns below and the
@@ -46,6 +47,12 @@ DECISION_REGISTER_URLS = {"fi": "kokoukset/paatokset/", "sv": "sv/moten/beslut/"
 # Agenda items are anchored by number in the page's language: #pykala-6.
 AGENDA_ANCHOR_WORDS = {"fi": "pykala", "sv": "paragraf"}
 HOME_URLS = {"fi": "", "sv": "sv/"}
+FEEDS_PAGE_URLS = {"fi": "syotteet/", "sv": "sv/floden/"}
+# Feeds, calendars and open data need absolute addresses even in
+# development, where SITEURL is empty: they point to `invoke serve`.
+ABSOLUTE_SITEURL = "http://127.0.0.1:8000"
+# Entries per feed.
+FEED_SIZE = 20
 
 # Entries of the main navigation in order: a section key or a page's <name>.
 # Sections of later content types join this list when they exist.

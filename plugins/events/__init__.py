@@ -26,7 +26,7 @@ class EventsGenerator(SectionGenerator):
     def generate_context(self):
         super().generate_context()
         clock = self.context["BUILD_CLOCK"]
-        siteurl = self.settings["SITEURL"]
+        siteurl = self.settings["ABSOLUTE_SITEURL"]
         for event in self.published_items():
             # Upcoming until it has ended, by the build clock.
             event.upcoming = event.ends_at > clock
@@ -42,7 +42,7 @@ class EventsGenerator(SectionGenerator):
             events,
             self.settings["CALENDAR_NAMES"][lang],
             self.context["BUILD_CLOCK"],
-            self.settings["SITEURL"],
+            self.settings["ABSOLUTE_SITEURL"],
             self.settings["CALENDAR_UID_DOMAIN"],
         ))
 

@@ -60,7 +60,7 @@ class ProjectsGenerator(SectionGenerator):
                 in_region = [p for p in projects if region in p.regions]
                 self.write_index(writer, "projects_index", urls, lang, in_region,
                                  regions=regions, region=region)
-            records = [project_record(p, self.settings["SITEURL"]) for p in projects]
+            records = [project_record(p, self.settings["ABSOLUTE_SITEURL"]) for p in projects]
             folder = Path(self.output_path) / index_urls[lang]
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "projects.json").write_text(projects_json(records), encoding="utf-8")

@@ -1,0 +1,156 @@
+"""RSS 2.0 and Atom feeds with feedgen, per language: news, upcoming events,
+new minutes of each body and everything that names each project; and a page
+per language that lists every feed and calendar."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from markupsafe import Markup
+from pelican import signals
+from pelican.generators import Generator
+
+from bilingual.versions import LanguageVersions
+from localization.catalogs import Catalogs
+from localization.dates import time_range
+
+from .entries import FeedEntry, absolute_links, feed_documents
+
+
+def N_(message):
+    """Marks a message for the catalogue; it is translated per feed language."""
+    return message
+
+
+@dataclass
+class Feed:
+    key: str
+    lang: str
+    title: str
+    description: str
+    folder: str  # where rss.xml and atom.xml go, also the section page
+    items: list
+
+    @property
+    def rss(self):
+        return f"{self.folder}rss.xml"
+
+    @property
+    def atom(self):
+        return f"{self.folder}atom.xml"
+
+
+def plain(html):
+    return Markup(html or "").striptags()
+
+
+class FeedsGenerator(Generator):
+    def generate_context(self):
+        self.catalogs = Catalogs(Path(self.theme) / "translations",
+                                 self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"])
+        self.context["language_feeds"] = {
+            lang: [self.news_feed(lang, []), self.events_feed(lang, [])]
+            for lang in self.settings["LANGUAGES"]
+        }
+
+    def gettext(self, lang, message):
+        return self.catalogs.translations[lang].ugettext(message)
+
+    def news_feed(self, lang, items):
+        return Feed("news", lang, self.gettext(lang, N_("SONet BOTNIA: news")),
+                    self.gettext(lang, N_("News of SONet BOTNIA, the social welfare competence "
+                                          "centre of the Ostrobothnian regions.")),
+                    self.settings["SECTION_URLS"]["news"][lang], items)
+
+    def events_feed(self, lang, items):
+        return Feed("events", lang, self.gettext(lang, N_("SONet BOTNIA: upcoming events")),
+                    self.gettext(lang, N_("Trainings, network meetings and other upcoming "
+                                          "events of SONet BOTNIA.")),
+                    self.settings["SECTION_URLS"]["events"][lang], items)
+
+    def all_feeds(self, lang):
+        """Every feed of one language, with its items in that language only."""
+        size = self.settings["FEED_SIZE"]
+        in_lang = lambda items: [i for i in items if i.lang == lang]  # noqa: E731
+        news = in_lang(self.context.get("articles", []) + self.translations_of("articles"))
+        news.sort(key=lambda a: a.date, reverse=True)
+        events = in_lang(self.context.get("upcoming_events", [])
+                         + [t for e in self.context.get("upcoming_events", []) for t in e.translations])
+        events.sort(key=lambda e: e.sort_date)
+        feeds = [self.news_feed(lang, news[:size]), self.events_feed(lang, events[:size])]
+        meetings = self.context.get("meetings", [])
+        for key in sorted({m.body for m in meetings}):
+            of_body = in_lang([v for m in meetings if m.body == key for v in [m, *m.translations]])
+            of_body.sort(key=lambda m: m.sort_date, reverse=True)
+            name = of_body[0].body_entry.name(lang) if of_body else key
+            feeds.append(Feed(
+                f"body-{key}", lang, f"SONet BOTNIA: {name}",
+                self.gettext(lang, N_("New minutes of this body.")),
+                f"{self.settings['SECTION_URLS']['meetings'][lang]}{key}/", of_body[:size]))
+        for project in self.context.get("projects", []):
+            version = next((v for v in [project, *project.translations] if v.lang == lang), None)
+            if version is None:
+                continue
+            named = in_lang([v for link in project.backlinks
+                             for v in [link.item, *link.item.translations]])
+            feeds.append(Feed(
+                f"project-{project.item_name}", lang, f"SONet BOTNIA: {version.title}",
+                self.gettext(lang, N_("Everything on the site that names this project.")),
+                version.url, named[:size]))
+        return feeds
+
+    def translations_of(self, key):
+        return [t for item in self.context.get(key, []) for t in item.translations]
+
+    def entry(self, item, lang):
+        base = self.settings["ABSOLUTE_SITEURL"]
+        url = f"{base}/{item.url}"
+        kind = type(item).__name__
+        published = getattr(item, "date", None) or item.sort_date
+        updated = getattr(item, "modified", None) or published
+        title, summary = item.title, plain(item.metadata.get("summary"))
+        if kind == "Event":
+            when = time_range(item.start, getattr(item, "end", None), lang)
+            where = f", {item.location}" if getattr(item, "location", None) else ""
+            status = getattr(item, "event_status", None)
+            prefix = self.gettext(lang, status.capitalize()) + ": " if status else ""
+            title = f"{prefix}{item.title} – {when}{where}"
+            summary = f"{prefix}{when}{where}. {summary}".strip()
+        template = self.get_template(f"feeds/{kind.lower()}_entry")
+        content = template.render({**self.context, "lang": lang, "item": item})
+        return FeedEntry(
+            title=title, url=url, published=published, updated=updated,
+            summary=summary or title, content=absolute_links(content, url),
+            categories=[tag.name for tag in getattr(item, "tags", [])],
+            author=getattr(getattr(item, "author", None), "name", None),
+        )
+
+    def generate_output(self, writer):
+        base = self.settings["ABSOLUTE_SITEURL"]
+        clock = self.context["BUILD_CLOCK"]
+        listed = {}
+        for lang in self.settings["LANGUAGES"]:
+            listed[lang] = self.all_feeds(lang)
+            for feed in listed[lang]:
+                rss, atom = feed_documents(
+                    feed.title, feed.description, lang,
+                    {"rss": f"{base}/{feed.rss}", "atom": f"{base}/{feed.atom}"},
+                    f"{base}/{feed.folder}", [self.entry(i, lang) for i in feed.items], clock)
+                for url, document in ((feed.rss, rss), (feed.atom, atom)):
+                    path = Path(self.output_path) / url
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    path.write_bytes(document)
+        urls = self.settings["FEEDS_PAGE_URLS"]
+        for lang in self.settings["LANGUAGES"]:
+            writer.write_file(
+                urls[lang] + "index.html", self.get_template("feeds_page"), self.context,
+                lang=lang, feeds=listed[lang], url=urls[lang],
+                language_versions=LanguageVersions(lang, urls, urls, self.settings["DEFAULT_LANG"]),
+            )
+
+
+def add_generator(pelican):
+    return FeedsGenerator
+
+
+def register():
+    signals.get_generators.connect(add_generator)

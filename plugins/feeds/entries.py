@@ -1,0 +1,70 @@
+"""Feed entries and documents, built with feedgen.
+
+Every date is set explicitly: feedgen's defaults are the wall clock, which
+would make two builds of the same content differ.
+"""
+
+import re
+from urllib.parse import urljoin
+
+from feedgen.feed import FeedGenerator
+
+URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+
+
+def absolute_links(html, page_url):
+    """Feed readers show content away from the site: every link and image
+    address becomes absolute, resolved against the item's own page."""
+    return URL_ATTRIBUTE.sub(
+        lambda m: m.group(1) + urljoin(page_url, m.group(2)) + m.group(3), html
+    )
+
+
+class FeedEntry:
+    """What one entry says, already in the feed's language."""
+
+    def __init__(self, title, url, published, updated, summary, content,
+                 categories=(), author=None):
+        self.title = title
+        self.url = url
+        self.published = published
+        self.updated = updated
+        self.summary = summary
+        self.content = content
+        self.categories = list(categories)
+        self.author = author
+
+
+def feed_documents(title, description, lang, self_urls, section_url, entries, build_clock):
+    """(rss bytes, atom bytes) of one feed; ``self_urls`` = {'rss': …, 'atom': …}."""
+    documents = {}
+    newest = max((entry.updated for entry in entries), default=build_clock)
+    for kind in ("rss", "atom"):
+        feed = FeedGenerator()
+        feed.id(self_urls[kind])
+        feed.title(title)
+        feed.description(description)
+        feed.subtitle(description)
+        feed.language(lang)
+        feed.link(href=section_url, rel="alternate")
+        feed.link(href=self_urls[kind], rel="self")
+        feed.updated(newest)
+        feed.lastBuildDate(newest)
+        feed.generator("SONet BOTNIA portal")
+        for entry in entries:
+            item = feed.add_entry(order="append")
+            item.id(entry.url)
+            item.guid(entry.url, permalink=True)
+            item.title(entry.title)
+            item.link(href=entry.url)
+            item.published(entry.published)
+            item.updated(entry.updated)
+            item.summary(entry.summary)
+            item.content(entry.content, type="CDATA" if kind == "rss" else "html")
+            for category in entry.categories:
+                item.category(term=category)
+            if entry.author:
+                item.author(name=entry.author)
+        documents[kind] = (feed.rss_str(pretty=True) if kind == "rss"
+                           else feed.atom_str(pretty=True))
+    return documents["rss"], documents["atom"]

@@ -1,0 +1,114 @@
+"""Every built feed parsed with feedparser; feeds announced on every page."""
+
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import feedparser
+from bs4 import BeautifulSoup
+
+from test_events import BASE, EVENTS
+
+HELSINKI = ZoneInfo("Europe/Helsinki")
+CLOCK = int(datetime(2020, 6, 2, 13, 0, tzinfo=HELSINKI).timestamp())
+
+NEWS = {
+    "news/uutinen.fi.md": "Title: Uutinen\nDate: 2020-05-04 10:00\nTags: lastensuojelu, MONNI\n"
+                          "Projects: monni\nSummary: Lyhyesti.\n\n"
+                          "Katso [tietoa]({filename}../pages/tietoa.fi.md) ja [kokous](/kokoukset/).\n",
+    "news/uutinen.sv.md": "Title: Nyhet\nSlug: nyhet\nModified: 2020-05-06 09:00\nDate: 2020-05-04 10:00\n\nText.\n",
+    "news/vain-suomeksi.fi.md": "Title: Vain suomeksi\nDate: 2020-05-01\n\nTeksti.\n",
+}
+
+
+def build(build_from, epoch=CLOCK, **kwargs):
+    return build_from({**BASE, **EVENTS, **NEWS}, epoch=epoch, **kwargs)
+
+
+def feeds_of(site):
+    return sorted(p for p in site.path.rglob("*.xml"))
+
+
+def test_every_feed_parses_with_language_and_absolute_links(build_from):
+    site = build(build_from)
+    feeds = feeds_of(site)
+    assert len(feeds) >= 8  # news and events in two languages, body and project feeds
+    for path in feeds:
+        parsed = feedparser.parse(path.read_bytes())
+        assert not parsed.bozo, (path, parsed.get("bozo_exception"))
+        lang = "sv" if "/sv/" in path.as_posix() else "fi"
+        assert parsed.feed.language == lang, path
+        for entry in parsed.entries:
+            assert entry.title and entry.id == entry.link, path
+            assert entry.link.startswith("http://127.0.0.1:8000/"), entry.link
+            assert entry.get("published_parsed") or entry.get("updated_parsed"), path
+            html = entry.content[0].value if "content" in entry else entry.summary
+            for tag in BeautifulSoup(html, "html.parser").find_all(["a", "img"]):
+                address = tag.get("href") or tag.get("src")
+                assert address.startswith(("http://", "https://", "mailto:")), (path, address)
+            page = entry.link.removeprefix("http://127.0.0.1:8000")
+            assert site.html(page).html["lang"] == lang, (path, page)
+
+
+def test_news_feed_entries(build_from):
+    site = build(build_from)
+    fi = feedparser.parse((site.path / "ajankohtaista/atom.xml").read_bytes())
+    assert [e.title for e in fi.entries] == ["Uutinen", "Vain suomeksi"]
+    first = fi.entries[0]
+    assert first.link == "http://127.0.0.1:8000/ajankohtaista/uutinen/"
+    assert [t.term for t in first.tags] == ["lastensuojelu", "MONNI"]
+    assert first.published == "2020-05-04T10:00:00+03:00"
+    links = [a["href"] for a in BeautifulSoup(first.content[0].value, "html.parser").find_all("a")]
+    assert links == ["http://127.0.0.1:8000/tietoa/", "http://127.0.0.1:8000/kokoukset/"]
+    # Modified is written once (in the Swedish file) and inherited by the Finnish one
+    assert first.updated == "2020-05-06T09:00:00+03:00"
+    assert fi.feed.updated == "2020-05-06T09:00:00+03:00"
+    sv = feedparser.parse((site.path / "sv/aktuellt/rss.xml").read_bytes())
+    assert [e.title for e in sv.entries] == ["Nyhet"]
+    assert sv.entries[0].updated_parsed[:5] == (2020, 5, 6, 6, 0)
+    assert sv.feed.title == "SONet BOTNIA: aktuellt"
+
+
+def test_events_feed_says_when_and_where_in_start_order(build_from, tmp_path):
+    site = build(build_from, output=tmp_path / "first")
+    fi = feedparser.parse((site.path / "tapahtumat/rss.xml").read_bytes())
+    assert [e.title for e in fi.entries] == [
+        "Verkostokokous – ti 2.6.2020 klo 12–14, Verkossa (Teams)",
+        "Peruttu: Peruttu koulutus – ma 24.8.2020 klo 11.30–13.30",
+        "Syyspäivä – to 3.9.2020",
+        "Ikkunoita tukiperhetoimintaan – pe 23.10.2020 klo 9 – ma 26.10.2020 klo 12, Seinäjoki",
+    ]
+    assert fi.entries[0].summary.startswith("ti 2.6.2020 klo 12–14, Verkossa (Teams).")
+    sv = feedparser.parse((site.path / "sv/evenemang/atom.xml").read_bytes())
+    assert sv.entries[0].title == "Nätverksmöte – tis 2.6.2020 kl. 12–14, Verkossa (Teams)"
+    # after the network meeting has ended it leaves the feed; a new event appears in order
+    later = int(datetime(2020, 6, 2, 15, 0, tzinfo=HELSINKI).timestamp())
+    files = {**BASE, **EVENTS, **NEWS, "events/uusi.fi.md":
+             "Title: Uusi webinaari\nStart: 2020-09-01 09:00\nDate: 2020-06-02\n\nT.\n"}
+    again = build_from(files, epoch=later, output=tmp_path / "later")
+    titles = [e.title.split(" – ")[0] for e in
+              feedparser.parse((again.path / "tapahtumat/rss.xml").read_bytes()).entries]
+    assert titles == ["Peruttu: Peruttu koulutus", "Uusi webinaari", "Syyspäivä", "Ikkunoita tukiperhetoimintaan"]
+
+
+def test_same_clock_same_feed_bytes(build_from, tmp_path):
+    first = build(build_from, output=tmp_path / "a")
+    second = build(build_from, output=tmp_path / "b")
+    for path in feeds_of(first):
+        assert path.read_bytes() == (second.path / path.relative_to(first.path)).read_bytes(), path
+
+
+def test_pages_announce_their_language_feeds_and_the_feeds_page_exists(build_from):
+    site = build(build_from)
+    for url in site.pages():
+        head = site.html(url).head
+        lang = "sv" if url.startswith("/sv/") else "fi"
+        feeds = head.find_all("link", rel="alternate", type=["application/rss+xml", "application/atom+xml"])
+        assert len(feeds) == 4, url
+        assert all(f["href"].startswith("/sv/" if lang == "sv" else ("/ajankohtaista/", "/tapahtumat/"))
+                   for f in feeds), url
+    fi = site.html("/syotteet/")
+    sv = site.html("/sv/floden/")
+    assert fi.h1.get_text() == "Syötteet ja kalenterit" and sv.h1.get_text() == "Flöden och kalendrar"
+    assert fi.select_one("a[href='/ajankohtaista/rss.xml']") is not None
+    assert sv.select_one("a[href='/sv/evenemang/evenemang.ics']") is not None
+    assert site.html("/").select_one("footer a[href='/syotteet/']") is not None
