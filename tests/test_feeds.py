@@ -64,8 +64,10 @@ def test_news_feed_entries(build_from):
     assert fi.feed.updated == "2020-05-06T09:00:00+03:00"
     sv = feedparser.parse((site.path / "sv/aktuellt/rss.xml").read_bytes())
     assert [e.title for e in sv.entries] == ["Nyhet"]
-    assert sv.entries[0].updated_parsed[:5] == (2020, 5, 6, 6, 0)
+    assert sv.entries[0].published_parsed[:5] == (2020, 5, 4, 7, 0)
     assert sv.feed.title == "SONet BOTNIA: aktuellt"
+    sv_atom = feedparser.parse((site.path / "sv/aktuellt/atom.xml").read_bytes())
+    assert sv_atom.entries[0].updated == "2020-05-06T09:00:00+03:00"
 
 
 def test_events_feed_says_when_and_where_in_start_order(build_from, tmp_path):
