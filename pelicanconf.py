@@ -88,6 +88,10 @@ EVENT_URL = SECTION_URLS["events"]["fi"] + "{slug}/"
 EVENT_SAVE_AS = EVENT_URL + "index.html"
 EVENT_LANG_URL = SECTION_URLS["events"]["sv"] + "{slug}/"
 EVENT_LANG_SAVE_AS = EVENT_LANG_URL + "index.html"
+# Dates come from the Date key only, never from a file name such as
+# 2020-06-01-monni-hanke.fi.md (Pelican's default would read it, without a
+# time zone and even where the editor left Date out on purpose).
+FILENAME_METADATA = ""
 # Translations pair up by the shared <name> of their files, not by slug.
 ARTICLE_TRANSLATION_ID = "item_name"
 PAGE_TRANSLATION_ID = "item_name"

@@ -81,8 +81,8 @@ def test_ui_strings_are_translated(real_site):
     sv = real_site.html("/sv/")
     assert fi.select_one(".skip-link").get_text() == "Siirry sisältöön"
     assert sv.select_one(".skip-link").get_text() == "Hoppa till innehållet"
-    assert [a.get_text() for a in fi.select(".main-nav a")] == ["Ajankohtaista", "Hankkeet", "Kokoukset", "Tietoa meistä"]
-    assert [a.get_text() for a in sv.select(".main-nav a")] == ["Aktuellt", "Projekt", "Möten", "Om oss"]
+    assert [a.get_text() for a in fi.select(".main-nav a")] == ["Ajankohtaista", "Tapahtumat", "Hankkeet", "Kokoukset", "Tietoa meistä"]
+    assert [a.get_text() for a in sv.select(".main-nav a")] == ["Aktuellt", "Evenemang", "Projekt", "Möten", "Om oss"]
 
 
 def test_same_clock_gives_byte_identical_output(real_site, tmp_path):
@@ -101,3 +101,39 @@ def test_same_clock_gives_byte_identical_output(real_site, tmp_path):
     for file in files:
         twin = again.path / file.relative_to(real_site.path)
         assert file.read_bytes() == twin.read_bytes(), file
+
+
+def test_real_meetings_render_in_both_languages(real_site):
+    fi = real_site.html("/kokoukset/2020-06-01-etela-pohjanmaan-ohjausryhma/")
+    sv = real_site.html("/sv/moten/2020-06-01-styrgruppen-for-sodra-osterbotten/")
+    assert [s["id"] for s in fi.select("section.agenda-item")] == [f"pykala-{n}" for n in range(1, 13)]
+    assert [s["id"] for s in sv.select("section.agenda-item")] == [f"paragraf-{n}" for n in range(1, 13)]
+    monni = fi.select_one("#pykala-5")
+    assert "313 106" in monni.get_text()
+    assert monni.select_one("a[href='/hankkeet/monni/']") is not None
+    old = real_site.html("/kokoukset/2016-keski-pohjanmaan-ohjausryhma/")
+    assert [s["id"] for s in old.select("section.agenda-item")] == [f"pykala-{n}" for n in range(1, 12)]
+    assert "18. marraskuuta 2016 ja 9. joulukuuta 2016 välillä" in old.select_one(".facts").get_text()
+
+
+def test_real_projects_have_backlinks_from_real_meetings(real_site):
+    names = ["monni", "toimeksi", "neet-vip", "digitaalinen-sosiaalityo", "pro-sos", "kp-lape",
+             "kansa-koulu", "sosiaaliasiamiestoiminta", "pohjoismainen-erityistehtava"]
+    for name in names:
+        page = real_site.html(f"/hankkeet/{name}/")
+        links = [a["href"] for a in page.select("section[aria-labelledby=backlinks-heading] a")]
+        assert any(link.startswith("/kokoukset/") for link in links), name
+        switch = page.select_one(".language-switcher a")["href"]
+        assert switch.startswith("/sv/projekt/") and real_site.exists(switch), name
+
+
+def test_real_events_upcoming_on_1_june_2020(tmp_path):
+    june_1 = 1590958800  # 2020-06-01 00:00 Europe/Helsinki
+    site = build_in_subprocess(tmp_path / "june", epoch=june_1)
+    index = site.html("/tapahtumat/")
+    upcoming = index.select("section[aria-labelledby=upcoming-heading] time")
+    starts = [t["datetime"][:10] for t in upcoming]
+    assert len(starts) == 11 and starts == sorted(starts)
+    assert starts[0] == "2020-06-02" and starts[-1] == "2020-12-14"
+    past = index.select("section[aria-labelledby=past-heading] time")
+    assert [t["datetime"][:10] for t in past] == ["2016-12-16"]
