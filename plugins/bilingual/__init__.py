@@ -5,7 +5,28 @@ from jinja2 import pass_context
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
-from .versions import in_language, link_versions, original_items, versions_of  # noqa: F401
+from .versions import (  # noqa: F401
+    LanguageVersions,
+    in_language,
+    link_versions,
+    original_items,
+    versions_of,
+)
+
+
+def write_language_page(generator, writer, template, urls, lang, **variables):
+    """Write the page at ``urls[lang]`` (a folder, or a file ending in .html)
+    whose versions in the other languages are at the other ``urls``."""
+    url = urls[lang]
+    writer.write_file(
+        url if url.endswith(".html") else url + "index.html",
+        generator.get_template(template),
+        generator.context,
+        lang=lang,
+        language_versions=LanguageVersions(lang, urls, urls, generator.settings["DEFAULT_LANG"]),
+        url=url,
+        **variables,
+    )
 
 
 def published_items(generator):

@@ -7,8 +7,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from bilingual import in_language
-from bilingual.versions import LanguageVersions
+from bilingual import in_language, write_language_page
 from content_model.contents import Event
 from content_model.generator import SectionGenerator
 
@@ -60,17 +59,8 @@ class EventsGenerator(SectionGenerator):
                           key=lambda e: e.sort_date, reverse=True)
             past_by_year = [(year, list(group)) for year, group
                             in groupby(past, key=lambda e: e.sort_date.year)]
-            writer.write_file(
-                index_urls[lang] + "index.html",
-                self.get_template("events_index"),
-                self.context,
-                lang=lang,
-                upcoming=upcoming,
-                past_by_year=past_by_year,
-                language_versions=LanguageVersions(
-                    lang, index_urls, index_urls, self.settings["DEFAULT_LANG"]),
-                url=index_urls[lang],
-            )
+            write_language_page(self, writer, "events_index", index_urls, lang,
+                                upcoming=upcoming, past_by_year=past_by_year)
             recent = [e for e in events if e.upcoming or clock - e.ends_at < RECENT]
             self.write_calendar(calendar_urls[lang], recent, lang)
 

@@ -9,7 +9,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from bilingual.versions import LanguageVersions
+from bilingual import write_language_page
 from localization.catalogs import Catalogs
 from localization.dates import time_range
 
@@ -139,13 +139,9 @@ class FeedsGenerator(Generator):
                     path = Path(self.output_path) / url
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_bytes(document)
-        urls = self.settings["FEEDS_PAGE_URLS"]
         for lang in self.settings["LANGUAGES"]:
-            writer.write_file(
-                urls[lang] + "index.html", self.get_template("feeds_page"), self.context,
-                lang=lang, feeds=listed[lang], url=urls[lang],
-                language_versions=LanguageVersions(lang, urls, urls, self.settings["DEFAULT_LANG"]),
-            )
+            write_language_page(self, writer, "feeds_page", self.settings["FEEDS_PAGE_URLS"],
+                                lang, feeds=listed[lang])
 
 
 def add_generator(pelican):

@@ -5,8 +5,7 @@ from itertools import groupby
 
 from pelican import signals
 
-from bilingual import in_language
-from bilingual.versions import LanguageVersions
+from bilingual import in_language, write_language_page
 from content_model.contents import Meeting
 from content_model.generator import SectionGenerator
 from content_model.registry import load_registry
@@ -43,9 +42,6 @@ class MeetingsGenerator(SectionGenerator):
         self.items.sort(key=lambda m: m.sort_date, reverse=True)
         link_neighbours(self.items, self.settings["LANGUAGES"])
 
-    def versions(self, urls, lang):
-        return LanguageVersions(lang, urls, urls, self.settings["DEFAULT_LANG"])
-
     def generate_output(self, writer):
         super().generate_output(writer)
         index_urls = self.settings["SECTION_URLS"]["meetings"]
@@ -55,36 +51,14 @@ class MeetingsGenerator(SectionGenerator):
         for lang in self.settings["LANGUAGES"]:
             meetings = [in_language(m, lang) for m in self.items]
             by_body = [(body, [m for m in meetings if m.body == body.key]) for body in bodies]
-            writer.write_file(
-                index_urls[lang] + "index.html",
-                self.get_template("meetings_index"),
-                self.context,
-                lang=lang,
-                meetings_by_body=by_body,
-                language_versions=self.versions(index_urls, lang),
-                url=index_urls[lang],
-            )
+            write_language_page(self, writer, "meetings_index", index_urls, lang,
+                                meetings_by_body=by_body)
             for body, body_meetings in by_body:
-                urls = {code: f"{index_urls[code]}{body.key}/" for code in index_urls}
-                writer.write_file(
-                    urls[lang] + "index.html",
-                    self.get_template("meetings_body"),
-                    self.context,
-                    lang=lang,
-                    body=body,
-                    meetings=body_meetings,
-                    language_versions=self.versions(urls, lang),
-                    url=urls[lang],
-                )
-            writer.write_file(
-                register_urls[lang] + "index.html",
-                self.get_template("decisions"),
-                self.context,
-                lang=lang,
-                decisions=decisions(meetings),
-                language_versions=self.versions(register_urls, lang),
-                url=register_urls[lang],
-            )
+                urls = {code: f"{url}{body.key}/" for code, url in index_urls.items()}
+                write_language_page(self, writer, "meetings_body", urls, lang,
+                                    body=body, meetings=body_meetings)
+            write_language_page(self, writer, "decisions", register_urls, lang,
+                                decisions=decisions(meetings))
 
 
 def add_generator(pelican):

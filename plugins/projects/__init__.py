@@ -6,8 +6,7 @@ from pathlib import Path
 
 from pelican import signals
 
-from bilingual import in_language, original_items, published_items
-from bilingual.versions import LanguageVersions
+from bilingual import in_language, original_items, published_items, write_language_page
 from content_model.contents import Project
 from content_model.generator import SectionGenerator
 from content_model.registry import load_registry
@@ -43,9 +42,6 @@ class ProjectsGenerator(SectionGenerator):
                 )
         self.items.sort(key=lambda p: (p.acronym if hasattr(p, "acronym") else p.title).lower())
 
-    def versions(self, urls, lang):
-        return LanguageVersions(lang, urls, urls, self.settings["DEFAULT_LANG"])
-
     def generate_output(self, writer):
         super().generate_output(writer)
         index_urls = self.settings["SECTION_URLS"]["projects"]
@@ -53,31 +49,22 @@ class ProjectsGenerator(SectionGenerator):
                    if any(r in p.regions for p in self.items)]
         for lang in self.settings["LANGUAGES"]:
             projects = [in_language(p, lang) for p in self.items]
-            self.write_index(writer, "projects_index", index_urls, lang, projects,
-                             regions=regions, region=None)
+            self.write_index(writer, index_urls, lang, projects, regions=regions, region=None)
             for region in regions:
                 urls = {code: f"{url}{region.key}/" for code, url in index_urls.items()}
                 in_region = [p for p in projects if region in p.regions]
-                self.write_index(writer, "projects_index", urls, lang, in_region,
-                                 regions=regions, region=region)
+                self.write_index(writer, urls, lang, in_region, regions=regions, region=region)
             records = [project_record(p, self.settings["ABSOLUTE_SITEURL"]) for p in projects]
             folder = Path(self.output_path) / index_urls[lang]
             folder.mkdir(parents=True, exist_ok=True)
             (folder / "projects.json").write_text(projects_json(records), encoding="utf-8")
             (folder / "projects.csv").write_text(projects_csv(records), encoding="utf-8")
 
-    def write_index(self, writer, template, urls, lang, projects, **extra):
+    def write_index(self, writer, urls, lang, projects, **extra):
         by_phase = [(phase, [p for p in projects if p.phase == phase]) for phase in PHASE_ORDER]
-        writer.write_file(
-            urls[lang] + "index.html",
-            self.get_template(template),
-            self.context,
-            lang=lang,
-            projects_by_phase=[(phase, group) for phase, group in by_phase if group],
-            language_versions=self.versions(urls, lang),
-            url=urls[lang],
-            **extra,
-        )
+        write_language_page(self, writer, "projects_index", urls, lang,
+                            projects_by_phase=[(p, group) for p, group in by_phase if group],
+                            **extra)
 
 
 def link_projects(generators):

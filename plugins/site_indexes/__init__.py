@@ -4,8 +4,7 @@ pagination and the 404 page, once per language."""
 from pelican import signals
 from pelican.generators import Generator
 
-from bilingual import in_language
-from bilingual.versions import LanguageVersions
+from bilingual import in_language, write_language_page
 
 from .navigation import menu_links
 
@@ -18,42 +17,17 @@ def items_for_language(originals, lang):
 
 
 class SiteIndexGenerator(Generator):
-    def same_page_in_languages(self, urls, lang):
-        return LanguageVersions(lang, urls, urls, self.settings["DEFAULT_LANG"])
-
     def generate_output(self, writer):
         home_urls = self.settings["HOME_URLS"]
+        not_found_urls = {code: url + "404.html" for code, url in home_urls.items()}
         news_urls = self.settings["SECTION_URLS"]["news"]
         for lang in self.settings["LANGUAGES"]:
             news = items_for_language(self.context["articles"], lang)
-            writer.write_file(
-                home_urls[lang] + "index.html",
-                self.get_template("home"),
-                self.context,
-                lang=lang,
-                latest_news=news[: self.settings["HOME_NEWS_COUNT"]],
-                language_versions=self.same_page_in_languages(home_urls, lang),
-                url=home_urls[lang],
-            )
-            writer.write_file(
-                news_urls[lang] + "index.html",
-                self.get_template("news_index"),
-                self.context,
-                paginated={"articles": news},
-                template_name="news_index",
-                url=news_urls[lang],
-                lang=lang,
-                language_versions=self.same_page_in_languages(news_urls, lang),
-            )
-            not_found_urls = {code: home_urls[code] + "404.html" for code in home_urls}
-            writer.write_file(
-                not_found_urls[lang],
-                self.get_template("404"),
-                self.context,
-                lang=lang,
-                language_versions=self.same_page_in_languages(not_found_urls, lang),
-                url=not_found_urls[lang],
-            )
+            latest = news[: self.settings["HOME_NEWS_COUNT"]]
+            write_language_page(self, writer, "home", home_urls, lang, latest_news=latest)
+            write_language_page(self, writer, "news_index", news_urls, lang,
+                                paginated={"articles": news}, template_name="news_index")
+            write_language_page(self, writer, "404", not_found_urls, lang)
 
 
 def add_generator(pelican):
