@@ -27,6 +27,9 @@ BASE = {
     "projects/vanha.fi.md": "Title: Vanha hanke\nPhase: ended\nStart: 2016\nEnd: 2018\n\nK.\n",
     "projects/tuleva.fi.md": "Title: Tuleva hanke\nPhase: planned\n\nK.\n",
     "news/uutinen.fi.md": "Title: MONNI etenee\nDate: 2020-05-04\nProjects: monni\n\nT.\n",
+    "events/koulutus.fi.md": (
+        "Title: MONNI-koulutus\nStart: 2020-09-03 09:00\nEnd: 2020-09-03 12:00\n"
+        "Projects: monni\n\nK.\n"),
     "meetings/kokous.fi.md": (
         "Title: Kokous\nDate: 2020-06-01 12:00\nBody: johtoryhma\nProjects: monni\n\n"
         "## 1 § Avaus\n\nAvattiin.\n\n## 2 § MONNI-hanke\n\nPäätös: Tiedoksi.\n"),
@@ -59,10 +62,13 @@ def test_backlinks_newest_first_with_agenda_items(build_from):
     site = build_from(BASE)
     page = site.html("/hankkeet/monni/")
     links = [a["href"] for a in page.select("section[aria-labelledby=backlinks-heading] a")]
-    assert links == ["/kokoukset/kokous/", "/kokoukset/kokous/#pykala-2", "/ajankohtaista/uutinen/"]
+    assert links == ["/tapahtumat/koulutus/", "/kokoukset/kokous/", "/kokoukset/kokous/#pykala-2",
+                     "/ajankohtaista/uutinen/"]
+    event_meta = page.select("section[aria-labelledby=backlinks-heading] .meta")[0].get_text(strip=True)
+    assert event_meta == "to 3.9.2020 klo 9–12"
     sv = site.html("/sv/projekt/monni-sv/")
     first = sv.select_one("section[aria-labelledby=backlinks-heading] li a")
-    assert first["lang"] == "fi" and first["href"] == "/kokoukset/kokous/"
+    assert first["lang"] == "fi" and first["href"] == "/tapahtumat/koulutus/"
 
 
 def test_index_groups_by_phase_active_first_and_filters_by_region(build_from):
@@ -89,7 +95,8 @@ def test_registry_as_json_and_csv_per_language(build_from):
     assert monni["start"] == "2020-09" and monni["region"] == ["etela-pohjanmaa"]
     site_url = "http://127.0.0.1:8000"
     assert monni["url"] == f"{site_url}/hankkeet/monni/"
-    assert monni["backlinks"] == [f"{site_url}/kokoukset/kokous/", f"{site_url}/ajankohtaista/uutinen/"]
+    assert monni["backlinks"] == [f"{site_url}/tapahtumat/koulutus/", f"{site_url}/kokoukset/kokous/",
+                                  f"{site_url}/ajankohtaista/uutinen/"]
     rows = list(csv.DictReader(io.StringIO(
         (site.path / "sv" / "projekt" / "projects.csv").read_text(encoding="utf-8"))))
     sv = next(r for r in rows if r["name"] == "monni")
