@@ -56,6 +56,71 @@ def build(c, settings="pelicanconf.py", output=None):
     print(f"Built {path}")
 
 
+def content_settings(settings, content):
+    """Pelican's settings with the content folder given on the command line."""
+    from pelican.settings import read_settings
+
+    override = {"PATH": str(Path(content).resolve())} if content else None
+    return read_settings(str(ROOT / settings), override=override)
+
+
+@task(help={"content": "content folder to check (default: content/)"})
+def check(c, content=None, settings="pelicanconf.py"):
+    """Check all content and list every problem as path:line: message; exit 1 on errors."""
+    from content_model.check import check_content
+
+    problems = check_content(content_settings(settings, content))
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    for title, group in (("Errors", errors), ("Warnings", warnings)):
+        if group:
+            print(f"{title} ({len(group)}):")
+            for problem in group:
+                location = f"{problem.path}:{problem.line}" if problem.line else problem.path
+                print(f"  {location}: {problem.message}")
+    print(f"{len(errors)} error(s), {len(warnings)} warning(s)")
+    if errors:
+        sys.exit(1)
+
+
+@task(
+    help={
+        "kind": "news, event, project, meeting or page",
+        "title": "the title in Finnish",
+        "date": "Date, YYYY-MM-DD or YYYY-MM-DD HH:MM (news, meeting)",
+        "start": "Start of an event",
+        "end": "End of an event or project",
+        "body": "Body key of a meeting (content/data/registry.toml)",
+        "acronym": "Acronym of a project",
+        "phase": "Phase of a project",
+        "content": "content folder (default: content/)",
+    }
+)
+def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None,
+        phase=None, content=None, settings="pelicanconf.py"):
+    """Create the Finnish and Swedish files of a new item with every key explained."""
+    from content_model.clock import read_build_clock
+    from content_model.scaffold import new_item
+
+    sections = {"news": "news", "event": "events", "project": "projects",
+                "meeting": "meetings", "page": "pages"}
+    if kind not in sections:
+        sys.exit(f"Unknown kind '{kind}': expected one of {', '.join(sections)}")
+    if kind == "meeting" and not body:
+        sys.exit("A meeting needs --body: the key of the body in content/data/registry.toml")
+    values = {"Date": date, "Start": start, "End": end, "Body": body,
+              "Acronym": acronym, "Phase": phase}
+    if content:
+        Path(content).mkdir(parents=True, exist_ok=True)
+    root = content_settings(settings, content)["PATH"]
+    try:
+        paths = new_item(root, sections[kind], title, values, read_build_clock())
+    except FileExistsError as existing:
+        sys.exit(f"Not overwritten, the file already exists: {existing}")
+    for path in paths:
+        print(f"Created {path}")
+
+
 @task
 def serve(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild when a file changes."""

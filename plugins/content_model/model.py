@@ -2,6 +2,7 @@
 translation: facts are written once, in either language file."""
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,29 @@ def unknown_reference(key, value, choices):
         "known: " + ", ".join(sorted(choices)) if choices else "none exist yet"
     )
     return f"{key}: no {'project' if key == 'Projects' else key.lower()} '{value}'; {hint}"
+
+
+MARKDOWN_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)")
+
+
+def check_body(source, path, content_root):
+    """Images need alt text; {filename} and {static} links need a target."""
+    for offset, line in enumerate(source.body.split("\n")):
+        number = source.body_line + offset
+        for link in MARKDOWN_LINK.finditer(line):
+            target = link["target"].strip("<>")
+            if link["image"] and not link["text"].strip():
+                source.error(
+                    number,
+                    f"the image {target} has no alt text: describe it between the "
+                    "brackets, for example ![Kaavio hankkeen rahoituksesta](kuva.png)",
+                )
+            for marker in ("{filename}", "{static}", "{attach}"):
+                if target.startswith(marker):
+                    relative = target[len(marker):].split("#")[0]
+                    base = Path(content_root) if relative.startswith("/") else Path(path).parent
+                    if not (base / relative.lstrip("/")).is_file():
+                        source.error(number, f"the link {target} leads nowhere: there is no such file")
 
 
 def comparable(value):

@@ -6,7 +6,7 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 
 from .agenda import parse_agenda
-from .model import KnownNames, item_metadata, project_names, translation_pair
+from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
 from .registry import load_registry
 from .source import read_source
 
@@ -51,6 +51,7 @@ class ContentReader(BaseReader):
         if not any(p.severity == "error" for p in source.problems):
             pair = translation_pair(source, source_path, root, languages)
             values = item_metadata(source, pair, self.settings["DEFAULT_LANG"], self.known)
+            check_body(source, source_path, root)
         agenda = parse_agenda(source) if source.section == "meetings" else None
         log_problems(source.problems)
         errors = [p for p in source.problems if p.severity == "error"]

@@ -93,13 +93,19 @@ def read_source(path, content_root, languages):
     return source
 
 
+def is_comment(line):
+    """A header line starting with '#' explains a key; `invoke new` writes
+    the optional keys so, for the editor to fill in and uncomment."""
+    return line.startswith("#")
+
+
 def parse_text(source, text):
     """Fill the header fields and body of ``source`` from ``text``."""
     lines = text.split("\n")
     if not text.strip():
         source.error(1, "the file is empty; it needs at least a 'Title: ...' line")
         return
-    if not KEY_LINE.match(lines[0]):
+    if not (KEY_LINE.match(lines[0]) or is_comment(lines[0])):
         source.error(
             1,
             "the file must start with its header, 'Key: value' lines such as "
@@ -111,6 +117,8 @@ def parse_text(source, text):
     for number, line in enumerate(lines, start=1):
         if not line.strip():
             break
+        if is_comment(line):
+            continue
         if line[0] in " \t" and previous is not None:
             # An indented line continues the value above it.
             joined = f"{previous.value} {line.strip()}".strip()

@@ -1,0 +1,76 @@
+"""`invoke check`: every problem of every content file at once, without
+building the site: the rules of the content model, plus the ones that need
+all files together (duplicate slugs, items in one language only)."""
+
+from collections import Counter, defaultdict
+from pathlib import Path
+
+from .agenda import parse_agenda
+from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
+from .registry import load_registry
+from .schema import SECTIONS
+from .source import Problem, read_source
+
+# Folders of content/ that hold data and files, not Markdown items.
+NON_ITEM_FOLDERS = {"data", "attachments", "images"}
+
+
+def check_content(settings):
+    """All problems, errors first then warnings, each sorted by path and line."""
+    root = Path(settings["PATH"])
+    languages = settings["LANGUAGES"]
+    known = KnownNames(load_registry(root, languages), project_names(root))
+    problems = []
+    items = defaultdict(dict)  # (section, name) -> {lang: (source, values)}
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        relative = path.relative_to(root)
+        if relative.parts[0] in NON_ITEM_FOLDERS:
+            continue
+        if path.suffix != ".md":
+            problems.append(Problem(
+                relative.as_posix(), 1,
+                "not a content file: items are Markdown files named <name>.fi.md or "
+                "<name>.sv.md", "warning"))
+            continue
+        source = read_source(path, root, languages)
+        if not any(p.severity == "error" for p in source.problems):
+            pair = translation_pair(source, path, root, languages)
+            values = item_metadata(source, pair, settings["DEFAULT_LANG"], known)
+            if source.section == "meetings":
+                parse_agenda(source)
+            check_body(source, path, root)
+            items[(source.section, source.name)][source.lang] = (source, values)
+        problems.extend(source.problems)
+    problems.extend(duplicate_slugs(items))
+    problems.extend(single_language_items(items, languages))
+    # Errors before warnings; the per-section counts (line 0) last.
+    return sorted(problems, key=lambda p: (p.severity != "error", p.line == 0, p.path, p.line))
+
+
+def duplicate_slugs(items):
+    seen = defaultdict(list)
+    for (section, name), versions in items.items():
+        for lang, (source, values) in versions.items():
+            seen[(section, lang, values.get("slug", name))].append(source)
+    for (section, lang, slug), sources in seen.items():
+        for source in sources[1:]:
+            yield Problem(
+                source.path, source.fields["slug"].line if "slug" in source.fields else 1,
+                f"the address '{slug}' is already used by {sources[0].path}; "
+                "give one of them another Slug")
+
+
+def single_language_items(items, languages):
+    missing = Counter()
+    for (section, name), versions in items.items():
+        if len(versions) == len(languages):
+            continue
+        (lang, (source, _values)), = versions.items()
+        others = [code for code in languages if code not in versions]
+        missing[section] += 1
+        yield Problem(
+            source.path, 1,
+            "exists in one language only: add " + ", ".join(f"{name}.{code}.md" for code in others)
+            + " (readers of the other language see a note instead)", "warning")
+    for section, count in sorted(missing.items()):
+        yield Problem(f"{section}/", 0, f"{count} item(s) in one language only", "warning")

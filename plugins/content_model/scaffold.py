@@ -1,0 +1,145 @@
+"""`invoke new`: both language files of a new item, with every key of its
+section present, the optional ones as comments that explain them."""
+
+import re
+import unicodedata
+from pathlib import Path
+
+from .schema import SECTIONS
+
+# For each key: an example value and what it means, in Finnish and Swedish.
+KEY_HELP = {
+    "Title": ("", "Otsikko.", "Rubrik."),
+    "Date": ("2020-06-01 12:00", "Julkaisuaika (YYYY-MM-DD tai YYYY-MM-DD HH:MM).",
+             "Publiceringstid (YYYY-MM-DD eller YYYY-MM-DD HH:MM)."),
+    "Modified": ("2020-06-05", "Viimeisin päivitys.", "Senaste uppdatering."),
+    "Slug": ("", "Osoitteen loppuosa: pienet kirjaimet a-z, numerot ja väliviivat.",
+             "Slutet av adressen: små bokstäver a-z, siffror och bindestreck."),
+    "Summary": ("Yksi virke tiivistelmäksi.", "Tiivistelmä listoihin ja hakukoneille.",
+                "Sammanfattning för listor och sökmotorer."),
+    "Tags": ("lastensuojelu, MONNI", "Asiasanat pilkuin erotettuina.",
+             "Ämnesord, åtskilda med kommatecken."),
+    "Status": ("draft", "draft = luonnos, ei näy sivustolla.",
+               "draft = utkast, syns inte på webbplatsen."),
+    "Projects": ("monni", "Hankkeet, joihin asia liittyy (hanketiedostojen nimet).",
+                 "Projekt som saken gäller (projektfilernas namn)."),
+    "Date-range": ("2016-11-18 – 2016-12-09",
+                   "Jos kokouspäivä ei selviä: välillä, jolloin kokous pidettiin (Date pois).",
+                   "Om mötesdagen inte framgår: mellan vilka dagar mötet hölls (utan Date)."),
+    "Body": ("", "Toimielin (avain tiedostosta content/data/registry.toml).",
+             "Organ (nyckel från filen content/data/registry.toml)."),
+    "Location": ("Seinäjoki", "Paikka; verkkotapahtumassa 'Verkossa (Teams)'.",
+                 "Plats; för evenemang på nätet 'På nätet (Teams)'."),
+    "Chair": ("Etunimi Sukunimi", "Puheenjohtaja.", "Ordförande."),
+    "Attendees": ("Etunimi Sukunimi, Etunimi Sukunimi", "Läsnä.", "Närvarande."),
+    "Acronym": ("MONNI", "Lyhenne.", "Förkortning."),
+    "Phase": ("planned", "planned, applied, active tai ended.", "planned, applied, active eller ended."),
+    "Start": ("2020-09", "Alku.", "Början."),
+    "End": ("2022-12", "Loppu.", "Slut."),
+    "Lead": ("Organisaatio", "Päätoteuttaja.", "Huvudgenomförare."),
+    "Partners": ("Vaasa, Soite", "Kumppanit pilkuin erotettuina.", "Samarbetspartner, åtskilda med kommatecken."),
+    "Funding": ("ESR 80 %, omarahoitus 20 %", "Rahoitus.", "Finansiering."),
+    "Budget": ("313 106 €", "Budjetti euroina.", "Budget i euro."),
+    "Region": ("etela-pohjanmaa", "Alueet (avaimet tiedostosta registry.toml).",
+               "Regioner (nycklar från filen registry.toml)."),
+    "Contact": ("Etunimi Sukunimi, tehtävä", "Yhteyshenkilö.", "Kontaktperson."),
+    "Website": ("https://www.example.fi/", "Verkkosivut.", "Webbplats."),
+    "Organizer": ("SONet BOTNIA", "Järjestäjä.", "Arrangör."),
+    "Registration": ("https://www.example.fi/ilmoittaudu", "Ilmoittautumislinkki.", "Anmälningslänk."),
+    "Registration-deadline": ("2020-09-01", "Ilmoittautumisen viimeinen päivä.", "Sista anmälningsdag."),
+    "Event-status": ("cancelled", "cancelled, postponed tai rescheduled.", "cancelled, postponed eller rescheduled."),
+    "Previous-start": ("2020-09-01 09:00", "Muuttuneen tapahtuman alkuperäinen alku.",
+                       "Ett flyttat evenemangs ursprungliga början."),
+}
+
+SWEDISH_EXAMPLES = {
+    "Summary": "En mening som sammanfattning.",
+    "Tags": "barnskydd, MONNI",
+    "Location": "Seinäjoki",
+    "Lead": "Organisation",
+    "Partners": "Vasa, Soite",
+    "Funding": "ESF 80 %, självfinansiering 20 %",
+    "Contact": "Förnamn Efternamn, uppgift",
+    "Chair": "Förnamn Efternamn",
+    "Attendees": "Förnamn Efternamn, Förnamn Efternamn",
+}
+
+# Keys a translation sets itself; everything else it inherits.
+TRANSLATED_KEYS = ("Title", "Slug", "Summary", "Location", "Organizer", "Lead", "Partners",
+                   "Funding", "Contact", "Chair", "Attendees", "Tags")
+
+BODIES = {
+    "meetings": (
+        "Kokouksen johdanto.\n\n## 1 § Kokouksen avaus\n\nPuheenjohtaja avasi kokouksen.\n\n"
+        "## 2 § Asia\n\nSelostus.\n\nEsitys: Esitys tähän.\n\nPäätös: Päätös tähän.\n",
+        "Inledning.\n\n## 1 § Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n"
+        "## 2 § Ärende\n\nRedogörelse.\n\nFörslag: Förslaget här.\n\nBeslut: Beslutet här.\n",
+    ),
+}
+DEFAULT_BODY = ("Kirjoita teksti tähän.\n", "Skriv texten här.\n")
+
+
+def slugify(text):
+    """ä→a, ö→o, å→a, everything else that is not a-z or 0-9 → hyphen."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")[:60].strip("-") or "nimeton"
+
+
+def item_name(section, title, values):
+    slug = slugify(title)
+    if section == "news":
+        return f"{values['Date'][:10]}-{slug}"
+    if section == "events":
+        return f"{values['Start'][:10]}-{slug}"
+    if section == "meetings":
+        return f"{values['Date'][:10]}-{values['Body']}"
+    if section == "projects":
+        return slugify(values.get("Acronym") or title)
+    return slug
+
+
+def header(section, values, lang):
+    """The header lines: set keys with their values, the others commented."""
+    fi = lang == "fi"
+    lines = []
+    for key in SECTIONS[section].keys:
+        example, help_fi, help_sv = KEY_HELP[key.name]
+        if not fi and key.name not in TRANSLATED_KEYS:
+            continue
+        if not fi:
+            example = SWEDISH_EXAMPLES.get(key.name, example)
+        if key.name == "Slug":
+            example = slugify(values["Title"])
+        if key.name in values:
+            lines.append(f"{key.name}: {values[key.name]}")
+        else:
+            lines.append(f"# {help_fi if fi else help_sv}")
+            lines.append(f"# {key.name}: {example}")
+    if not fi:
+        lines.append("# Övriga uppgifter ärvs från den finska filen.")
+    return "\n".join(lines)
+
+
+def new_item(content_root, section, title, values, build_date):
+    """Write <section>/<name>.fi.md and .sv.md; refuse to overwrite either.
+    ``values`` holds the keys given on the command line."""
+    values = {key: value for key, value in values.items() if value}
+    values["Title"] = title
+    if section in ("news", "meetings"):
+        values.setdefault("Date", build_date.strftime("%Y-%m-%d"))
+    if section == "events":
+        values.setdefault("Start", build_date.strftime("%Y-%m-%d"))
+    if section == "projects":
+        values.setdefault("Phase", "planned")
+    name = item_name(section, title, values)
+    folder = Path(content_root) / section
+    paths = [folder / f"{name}.{lang}.md" for lang in ("fi", "sv")]
+    existing = [str(path) for path in paths if path.exists()]
+    if existing:
+        raise FileExistsError(", ".join(existing))
+    folder.mkdir(parents=True, exist_ok=True)
+    body_fi, body_sv = BODIES.get(section, DEFAULT_BODY)
+    sv_values = {"Title": title}
+    paths[0].write_text(f"{header(section, values, 'fi')}\n\n{body_fi}", encoding="utf-8")
+    paths[1].write_text(f"{header(section, sv_values, 'sv')}\n\n{body_sv}", encoding="utf-8")
+    return paths

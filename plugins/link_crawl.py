@@ -1,0 +1,73 @@
+"""Find internal links of a built site that lead nowhere: a missing page or
+file, or a #fragment that no element of the target page has.
+
+Not a Pelican plugin: `invoke check`, `invoke publish` and the tests run it
+on a finished output folder.
+"""
+
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
+
+
+class PageLinks(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.links = []
+        self.ids = set()
+
+    def handle_starttag(self, tag, attrs):
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.add(attributes["id"])
+        wanted = LINK_ATTRIBUTES.get(tag)
+        if wanted and attributes.get(wanted):
+            self.links.append(attributes[wanted])
+
+
+def read_page(path):
+    parser = PageLinks()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def page_url(output, path):
+    relative = path.relative_to(output).as_posix()
+    return "/" + (relative[: -len("index.html")] if path.name == "index.html" else relative)
+
+
+def target_file(output, url_path):
+    target = output / url_path.lstrip("/")
+    if url_path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    return target
+
+
+def broken_links(output, siteurl=""):
+    """[(page URL, link as written, reason)] for every internal link that
+    leads nowhere; links to other sites are not followed."""
+    output = Path(output)
+    pages = {}
+    broken = []
+    for path in sorted(output.rglob("*.html")):
+        pages[path] = read_page(path)
+    for path, page in pages.items():
+        here = page_url(output, path)
+        for link in page.links:
+            if siteurl and link.startswith(siteurl):
+                link_path = link[len(siteurl):] or "/"
+            else:
+                link_path = link
+            parts = urlsplit(urljoin(here, link_path))
+            if parts.scheme or parts.netloc:
+                continue  # another site, mailto: or tel:
+            target = target_file(output, parts.path)
+            if not target.is_file():
+                broken.append((here, link, "no such page or file"))
+            elif parts.fragment and target.suffix == ".html":
+                ids = pages[target].ids if target in pages else read_page(target).ids
+                if parts.fragment not in ids:
+                    broken.append((here, link, f"the page has no #{parts.fragment}"))
+    return broken

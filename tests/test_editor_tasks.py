@@ -1,0 +1,109 @@
+"""`invoke new` and `invoke check` as editors run them."""
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from content_model.schema import SECTIONS
+from test_meetings import BASE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def invoke(*arguments):
+    return subprocess.run([sys.executable, "-m", "invoke", *arguments], cwd=ROOT,
+                          capture_output=True, text=True)
+
+
+def write(folder, files):
+    for relative, text in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+
+
+@pytest.mark.parametrize(("kind", "options", "url"), [
+    ("news", ["--date", "2020-05-04"], "/ajankohtaista/2020-05-04-aa-oo-uutinen/"),
+    ("event", ["--start", "2020-09-03 09:00"], "/tapahtumat/2020-09-03-aa-oo-uutinen/"),
+    ("project", ["--acronym", "ÄÖ-Å"], "/hankkeet/ao-a/"),
+    ("meeting", ["--date", "2020-05-11 12:00", "--body", "johtoryhma"], "/kokoukset/2020-05-11-johtoryhma/"),
+    ("page", [], "/aa-oo-uutinen/"),
+])
+def test_new_creates_files_that_check_passes_and_build_renders(tmp_path, build_from, kind, options, url):
+    content = tmp_path / "content"
+    write(content, BASE)
+    created = invoke("new", kind, "Ää Öö uutinen", *options, "--content", str(content))
+    assert created.returncode == 0, created.stderr
+    paths = re.findall(r"Created (\S+)", created.stdout)
+    assert [Path(p).name.split(".", 1)[1] for p in paths] == ["fi.md", "sv.md"]
+    fi_text = Path(paths[0]).read_text(encoding="utf-8")
+    section = {"news": "news", "event": "events", "project": "projects",
+               "meeting": "meetings", "page": "pages"}[kind]
+    for key in SECTIONS[section].keys:  # every key present, set or explained
+        assert re.search(rf"^(# )?{key.name}:", fi_text, re.M), key.name
+    checked = invoke("check", "--content", str(content))
+    assert checked.returncode == 0, checked.stdout
+    assert "0 error(s)" in checked.stdout
+    site = build_from({})  # the same folder: build_from writes nothing new
+    assert site.exists(url)
+    assert site.exists("/sv" + url.replace("/ajankohtaista/", "/aktuellt/")
+                       .replace("/tapahtumat/", "/evenemang/").replace("/hankkeet/", "/projekt/")
+                       .replace("/kokoukset/", "/moten/"))
+    again = invoke("new", kind, "Ää Öö uutinen", *options, "--content", str(content))
+    assert again.returncode != 0 and "Not overwritten" in again.stderr
+    assert Path(paths[0]).read_text(encoding="utf-8") == fi_text
+
+
+def test_check_reports_every_problem_with_path_and_line(tmp_path):
+    content = tmp_path / "content"
+    write(content, {
+        **BASE,
+        "news/hyva.fi.md": "Title: Hyvä\nDate: 2020-05-04\n\n[Linkki]({filename}puuttuu.fi.md)\n",
+        "news/hyva.sv.md": "Title: Bra\nSlug: sama\n\n![](kuva.png)\n",
+        "news/toinen.sv.md": "Title: Annan\nSlug: sama\nDate: 2020-05-05\n\nText.\n",
+        "news/paivays.fi.md": "Title: P\nDate: 31.12.2020\nSumary: S\n\nT.\n",
+        "news/Väärä nimi.fi.md": "Title: X\nDate: 2020-05-04\n\nT.\n",
+        "meetings/k.fi.md": "Title: K\nDate: 2020-06-01 12:00\nBody: johtoryhma\nProjects: moni\n\n"
+                            "Päätös: Ennen pykälää.\n\n## 1 § A\n\n## 1 § B\n",
+        "news/liite.pdf": "x",
+    })
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 1
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    errors = lines[lines.index("Errors (8):") + 1: lines.index("Warnings (13):")]
+    assert errors == [
+        "meetings/k.fi.md:4: Projects: no project 'moni'; did you mean monni?",
+        "meetings/k.fi.md:6: 'Päätös:' is outside any agenda item; put it under the item's "
+        "'## N § Title' heading",
+        "meetings/k.fi.md:10: item 1 § appears twice (also on line 8); each item needs its own number",
+        "news/Väärä nimi.fi.md:1: the file name must be <name>.fi.md or <name>.sv.md, in lower case "
+        "letters a-z, digits and hyphens (for example 2020-06-01-monni-hanke.fi.md)",
+        "news/hyva.fi.md:4: the link {filename}puuttuu.fi.md leads nowhere: there is no such file",
+        "news/hyva.sv.md:4: the image kuva.png has no alt text: describe it between the brackets, "
+        "for example ![Kaavio hankkeen rahoituksesta](kuva.png)",
+        "news/paivays.fi.md:2: Date: expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example "
+        "2020-06-01 12:00, found '31.12.2020' (write 2020-12-31)",
+        "news/toinen.sv.md:2: the address 'sama' is already used by news/hyva.sv.md; give one of "
+        "them another Slug",
+    ]
+    warnings = lines[lines.index("Warnings (13):") + 1: -1]
+    assert "news/paivays.fi.md:3: unknown key 'Sumary' is ignored; did you mean Summary?" in warnings
+    assert ("news/liite.pdf:1: not a content file: items are Markdown files named <name>.fi.md "
+            "or <name>.sv.md") in warnings
+    assert warnings[-4:] == ["meetings/: 1 item(s) in one language only",
+                             "news/: 2 item(s) in one language only",
+                             "pages/: 3 item(s) in one language only",
+                             "projects/: 1 item(s) in one language only"]
+    assert lines[-1] == "8 error(s), 13 warning(s)"
+
+
+def test_warnings_alone_exit_zero(tmp_path):
+    content = tmp_path / "content"
+    write(content, {**BASE, "news/vain.fi.md": "Title: Vain\nDate: 2020-05-04\nSumary: x\n\nT.\n"})
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 0, result.stdout
+    assert result.stdout.splitlines()[-1] == "0 error(s), 9 warning(s)"
+    assert "news/vain.fi.md:1: exists in one language only: add vain.sv.md" in result.stdout
