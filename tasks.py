@@ -123,13 +123,22 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
 
 @task
 def serve(c, port=8000):
-    """Build, serve on http://127.0.0.1:PORT and rebuild when a file changes."""
+    """Build, serve on http://127.0.0.1:PORT and rebuild and reload the browser on every save."""
+    from livereload import Server
+
+    from site_build import BuildFailed, build_site
+
+    def rebuild():
+        try:
+            build_site(ROOT / "pelicanconf.py")
+        except BuildFailed as failure:
+            print(f"Build failed: {failure}; the preview shows the last good build.")
+
     build(c)
-    c.run(
-        f"{sys.executable} -m pelican --autoreload --listen --bind 127.0.0.1 --port {port} "
-        "--settings pelicanconf.py",
-        pty=sys.stdout.isatty(),
-    )
+    server = Server()
+    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+        server.watch(str(ROOT / watched), rebuild)
+    server.serve(host="127.0.0.1", port=port, root=str(ROOT / "output"), open_url_delay=None)
 
 
 @task
