@@ -68,16 +68,18 @@ def content_settings(settings, content):
 def check(c, content=None, settings="pelicanconf.py"):
     """Check all content and list every problem as path:line: message; exit 1 on errors."""
     from content_model.check import check_content
+    from content_model.messages import editor_translations
 
-    problems = check_content(content_settings(settings, content))
+    pelican_settings = content_settings(settings, content)
+    translations = editor_translations(pelican_settings)
+    problems = check_content(pelican_settings)
     errors = [p for p in problems if p.severity == "error"]
     warnings = [p for p in problems if p.severity == "warning"]
     for title, group in (("Errors", errors), ("Warnings", warnings)):
         if group:
             print(f"{title} ({len(group)}):")
             for problem in group:
-                location = f"{problem.path}:{problem.line}" if problem.line else problem.path
-                print(f"  {location}: {problem.message}")
+                print(f"  {problem.text(translations)}")
     print(f"{len(errors)} error(s), {len(warnings)} warning(s)")
     if errors:
         sys.exit(1)

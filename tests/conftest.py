@@ -39,6 +39,15 @@ class BuiltSite:
             yield "/" + (relative[: -len("index.html")] if file.name == "index.html" else relative)
 
 
+@pytest.fixture(autouse=True)
+def english_messages(monkeypatch):
+    """Messages for editors follow LANG; the tests read the English ones
+    unless a test asks for another language."""
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+
+
 @pytest.fixture
 def build_from(tmp_path, monkeypatch):
     """Build a site from {relative path: text} content files with our settings."""

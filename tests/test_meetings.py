@@ -210,7 +210,7 @@ def test_meeting_with_unknown_day_shows_what_is_known(build_from):
 
 @pytest.mark.parametrize(("text", "level", "expected"), [
     ("Title: X\nDate: 2020-06-01 12:00\nBody: ohjausryhma\n\n## 1 § A\n",
-     logging.ERROR, "meetings/x.fi.md:3: Body: no body 'ohjausryhma'; did you mean ep-ohjausryhma or johtoryhma?"),
+     logging.ERROR, "meetings/x.fi.md:3: Body: no body 'ohjausryhma'; did you mean ep-ohjausryhma, johtoryhma?"),
     ("Title: X\nDate: 2020-06-01 12:00\nBody: hallitus\n\n## 1 § A\n",
      logging.ERROR, "meetings/x.fi.md:3: Body: no body 'hallitus'; known: ep-ohjausryhma, johtoryhma"),
     ("Title: X\nDate: 2020-06-01 12:00\nBody: johtoryhma\n\n## 1 § A\n\nTeksti.\n\n## 1 § B\n",

@@ -8,6 +8,8 @@ Items are level-2 headings: ``## 6 § Title``, ``## § 6 Title``,
 import re
 from dataclasses import dataclass, field
 
+from .messages import _
+
 ITEM_HEADING = re.compile(
     r"^##\s+(?:(?P<a>\d+)\s*§|§\s*(?P<b>\d+)|(?P<c>\d+)\.)\s*(?P<title>.*?)\s*#*\s*$"
 )
@@ -63,11 +65,9 @@ def parse_agenda(source):
             sections.append((heading_line, heading, body))
             match = ITEM_HEADING.match(line)
             if not match:
-                source.error(
-                    number,
+                source.error(number, _(
                     "an agenda item heading must be '## 6 § Title' (or '## § 6 Title', "
-                    f"'## 6. Title'); found '{line.strip()[:60]}'",
-                )
+                    "'## 6. Title'); found '{found}'", found=line.strip()[:60]))
             heading_line, heading, body = number, match, []
         else:
             body.append(line)
@@ -79,11 +79,9 @@ def parse_agenda(source):
         if heading:
             number = int(heading["a"] or heading["b"] or heading["c"])
             if number in seen:
-                source.error(
-                    heading_line,
-                    f"item {number} § appears twice (also on line {seen[number]}); "
-                    "each item needs its own number",
-                )
+                source.error(heading_line, _(
+                    "item {number} § appears twice (also on line {line}); each item needs "
+                    "its own number", number=number, line=seen[number]))
             seen.setdefault(number, heading_line)
             current = AgendaItem(number, heading["title"], heading_line)
             agenda.items.append(current)
@@ -94,11 +92,9 @@ def parse_agenda(source):
             part = next((name for name, label in LABELS.items() if label.match(text)), None)
             if part and current is None:
                 word = text.split(":", 1)[0].strip()
-                source.error(
-                    line_number,
-                    f"'{word}:' is outside any agenda item; put it under the item's "
-                    "'## N § Title' heading",
-                )
+                source.error(line_number, _(
+                    "'{word}:' is outside any agenda item; put it under the item's "
+                    "'## N § Title' heading", word=word))
             elif part:
                 stripped = LABELS[part].sub("", text, count=1)
                 existing = getattr(current, part)
@@ -111,9 +107,7 @@ def parse_agenda(source):
     numbers = sorted(seen)
     missing = [n for n in range(numbers[0], numbers[-1] + 1) if n not in seen] if numbers else []
     if missing:
-        source.warn(
-            seen[numbers[0]],
-            "the items skip number(s) " + ", ".join(f"{n} §" for n in missing)
-            + " (fine if the minutes are published in part)",
-        )
+        source.warn(seen[numbers[0]], _(
+            "the items skip number(s) {numbers} (fine if the minutes are published in part)",
+            numbers=", ".join(f"{n} §" for n in missing)))
     return agenda

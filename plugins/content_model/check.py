@@ -6,6 +6,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .agenda import parse_agenda
+from .messages import _
 from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
 from .registry import load_registry
 from .schema import SECTIONS
@@ -27,10 +28,9 @@ def check_content(settings):
         if relative.parts[0] in NON_ITEM_FOLDERS:
             continue
         if path.suffix != ".md":
-            problems.append(Problem(
-                relative.as_posix(), 1,
+            problems.append(Problem(relative.as_posix(), 1, _(
                 "not a content file: items are Markdown files named <name>.fi.md or "
-                "<name>.sv.md", "warning"))
+                "<name>.sv.md"), "warning"))
             continue
         source = read_source(path, root, languages)
         if not any(p.severity == "error" for p in source.problems):
@@ -56,8 +56,8 @@ def duplicate_slugs(items):
         for source in sources[1:]:
             yield Problem(
                 source.path, source.fields["slug"].line if "slug" in source.fields else 1,
-                f"the address '{slug}' is already used by {sources[0].path}; "
-                "give one of them another Slug")
+                _("the address '{slug}' is already used by {other}; give one of them "
+                  "another Slug", slug=slug, other=sources[0].path))
 
 
 def single_language_items(items, languages):
@@ -68,9 +68,10 @@ def single_language_items(items, languages):
         (lang, (source, _values)), = versions.items()
         others = [code for code in languages if code not in versions]
         missing[section] += 1
-        yield Problem(
-            source.path, 1,
-            "exists in one language only: add " + ", ".join(f"{name}.{code}.md" for code in others)
-            + " (readers of the other language see a note instead)", "warning")
+        yield Problem(source.path, 1, _(
+            "exists in one language only: add {files} (readers of the other language see "
+            "a note instead)", files=", ".join(f"{name}.{code}.md" for code in others)),
+            "warning")
     for section, count in sorted(missing.items()):
-        yield Problem(f"{section}/", 0, f"{count} item(s) in one language only", "warning")
+        yield Problem(f"{section}/", 0, _("{count} item(s) in one language only", count=count),
+                      "warning")

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import _
 from .schema import SECTIONS
 from .source import read_source
 
@@ -28,12 +29,19 @@ def project_names(content_root):
     return {path.name.split(".")[0] for path in folder.glob("*.md")}
 
 
+def suggestion(closest, known):
+    if closest:
+        return _("did you mean {names}?", names=", ".join(closest))
+    if known:
+        return _("known: {names}", names=", ".join(known))
+    return _("none exist yet")
+
+
 def unknown_reference(key, value, choices):
     closest = difflib.get_close_matches(value, sorted(choices), n=3, cutoff=0.5)
-    hint = f"did you mean {' or '.join(closest)}?" if closest else (
-        "known: " + ", ".join(sorted(choices)) if choices else "none exist yet"
-    )
-    return f"{key}: no {'project' if key == 'Projects' else key.lower()} '{value}'; {hint}"
+    things = {"Projects": _("no project"), "Body": _("no body"), "Region": _("no region")}
+    return _("{key}: {no_such} '{found}'; {hint}", key=key, no_such=things[key], found=value,
+             hint=suggestion(closest, sorted(choices)))
 
 
 MARKDOWN_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)")
@@ -46,17 +54,18 @@ def check_body(source, path, content_root):
         for link in MARKDOWN_LINK.finditer(line):
             target = link["target"].strip("<>")
             if link["image"] and not link["text"].strip():
-                source.error(
-                    number,
-                    f"the image {target} has no alt text: describe it between the "
-                    "brackets, for example ![Kaavio hankkeen rahoituksesta](kuva.png)",
-                )
+                source.error(number, _(
+                    "the image {target} has no alt text: describe it between the "
+                    "brackets, for example {example}", target=target,
+                    example="![Kaavio hankkeen rahoituksesta](kuva.png)"))
             for marker in ("{filename}", "{static}", "{attach}"):
                 if target.startswith(marker):
                     relative = target[len(marker):].split("#")[0]
                     base = Path(content_root) if relative.startswith("/") else Path(path).parent
                     if not (base / relative.lstrip("/")).is_file():
-                        source.error(number, f"the link {target} leads nowhere: there is no such file")
+                        source.error(number, _(
+                            "the link {target} leads nowhere: there is no such file",
+                            target=target))
 
 
 def comparable(value):
@@ -80,30 +89,24 @@ def item_metadata(source, pair, default_lang, known=None):
     attribute name; problems are added to ``source.problems``."""
     section = SECTIONS.get(source.section)
     if section is None:
-        source.error(
-            1,
-            f"content/{source.section or '.'} is not a content folder; "
-            f"put the file in one of: {', '.join(sorted(SECTIONS))}",
-        )
+        source.error(1, _(
+            "content/{folder} is not a content folder; put the file in one of: {folders}",
+            folder=source.section or ".", folders=", ".join(sorted(SECTIONS))))
         return {}
     values = {}
     for header_field in source.fields.values():
         key = section.key(header_field.key)
         if key is None:
-            closest = section.closest_keys(header_field.key)
-            hint = (
-                f"did you mean {' or '.join(closest)}?"
-                if closest
-                else "known keys: " + ", ".join(k.name for k in section.keys)
-            )
-            source.warn(
-                header_field.line, f"unknown key '{header_field.key}' is ignored; {hint}"
-            )
+            hint = suggestion(section.closest_keys(header_field.key),
+                              [k.name for k in section.keys])
+            source.warn(header_field.line, _(
+                "unknown key '{key}' is ignored; {hint}", key=header_field.key, hint=hint))
             continue
         try:
             values[key.attribute] = key.parse(header_field.value)
         except ValueError as error:
-            source.error(header_field.line, f"{key.name}: {error}")
+            source.error(header_field.line, _("{key}: {problem}", key=key.name,
+                                              problem=error.args[0]))
 
     if pair is not None:
         for key in section.keys:
@@ -124,20 +127,18 @@ def item_metadata(source, pair, default_lang, known=None):
                 and key.attribute in values
                 and comparable(values[key.attribute]) != comparable(their_value)
             ):
-                source.error(
-                    mine.line,
-                    f"{key.name} '{mine.value}' disagrees with {pair.path} line "
-                    f"{theirs.line} ('{theirs.value}'): a translation shares its "
-                    "facts; make them equal, or write the key in one file only",
-                )
+                source.error(mine.line, _(
+                    "{key} '{mine}' disagrees with {pair} line {line} ('{theirs}'): a "
+                    "translation shares its facts; make them equal, or write the key in "
+                    "one file only", key=key.name, mine=mine.value, pair=pair.path,
+                    line=theirs.line, theirs=theirs.value))
 
     for key in section.keys:
         if key.required and key.name.lower() not in source.fields and not (
             key.inherited and key.attribute in values
         ):
-            source.error(
-                1, f"{key.name} is missing: add a line '{key.name}: ...' to the header"
-            )
+            source.error(1, _("{key} is missing: add a line '{key}: ...' to the header",
+                              key=key.name))
     check_references(source, section, values, known or KnownNames())
     for check in SECTION_CHECKS.get(section.folder, ()):
         check(source, values)
@@ -165,37 +166,30 @@ def check_references(source, section, values, known):
 def check_project_period(source, values):
     start, end = values.get("start"), values.get("end")
     if start and end and end.last_day < start.first_day:
-        source.error(
-            line_of(source, "End"),
-            f"End {end.isoformat()} is before Start {start.isoformat()}",
-        )
+        source.error(line_of(source, "End"), _(
+            "End {end} is before Start {start}", end=end.isoformat(), start=start.isoformat()))
 
 
 def check_meeting_date(source, values):
     if "date" not in values and "date_range" not in values:
-        source.error(
-            1,
+        source.error(1, _(
             "Date is missing: write the meeting's start as 'Date: YYYY-MM-DD HH:MM', "
-            "or, if the minutes do not tell the day, 'Date-range: YYYY-MM-DD – YYYY-MM-DD'",
-        )
+            "or, if the minutes do not tell the day, 'Date-range: YYYY-MM-DD – YYYY-MM-DD'"))
 
 
 def check_event_times(source, values):
     start, end = values.get("start"), values.get("end")
     if start and end and end.moment < start.moment:
-        source.error(line_of(source, "End"), f"End {end} is before Start {start}")
+        source.error(line_of(source, "End"), _(
+            "End {end} is before Start {start}", end=str(end), start=str(start)))
     deadline = values.get("registration_deadline")
     if start and deadline and deadline.moment > start.moment:
-        source.error(
-            line_of(source, "Registration-deadline"),
+        source.error(line_of(source, "Registration-deadline"), _(
             "Registration-deadline is after the event starts; registration must close "
-            "before Start",
-        )
+            "before Start"))
     if values.get("event_status") == "rescheduled" and "previous_start" not in values:
-        source.warn(
-            line_of(source, "Event-status"),
-            "a rescheduled event should say when it was to start: add 'Previous-start: ...'",
-        )
+        source.warn(line_of(source, "Event-status"), _(
+            "a rescheduled event should say when it was to start: add 'Previous-start: ...'"))
 
 
 SECTION_CHECKS = {

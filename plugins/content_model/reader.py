@@ -6,6 +6,7 @@ from markdown import Markdown
 from pelican.readers import BaseReader
 
 from .agenda import parse_agenda
+from .messages import editor_translations
 from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
 from .registry import load_registry
 from .source import read_source
@@ -17,10 +18,10 @@ class ContentError(Exception):
     """A content file cannot be published; its problems are already logged."""
 
 
-def log_problems(problems):
+def log_problems(problems, translations=None):
     for problem in problems:
         log = logger.error if problem.severity == "error" else logger.warning
-        log("%s:%d: %s", problem.path, problem.line, problem.message)
+        log("%s", problem.text(translations))
 
 
 class ContentReader(BaseReader):
@@ -36,6 +37,7 @@ class ContentReader(BaseReader):
         extensions = config.pop("extensions", []) + list(config["extension_configs"])
         self._markdown = Markdown(extensions=list(dict.fromkeys(extensions)), **config)
         root = settings["PATH"]
+        self.translations = editor_translations(settings)
         self.known = KnownNames(
             load_registry(root, settings["LANGUAGES"]), project_names(root)
         )
@@ -53,7 +55,7 @@ class ContentReader(BaseReader):
             values = item_metadata(source, pair, self.settings["DEFAULT_LANG"], self.known)
             check_body(source, source_path, root)
         agenda = parse_agenda(source) if source.section == "meetings" else None
-        log_problems(source.problems)
+        log_problems(source.problems, self.translations)
         errors = [p for p in source.problems if p.severity == "error"]
         if errors:
             raise ContentError(

@@ -13,6 +13,8 @@ from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
+from .messages import _
+
 HELSINKI = ZoneInfo("Europe/Helsinki")
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -23,7 +25,7 @@ FINNISH_DATE = re.compile(
 
 def parse_text(value):
     if not value:
-        raise ValueError("expected some text, found nothing")
+        raise ValueError(_("expected some text, found nothing"))
     return value
 
 
@@ -39,13 +41,12 @@ def parse_date(value):
     if finnish:
         time = finnish["t"].replace(".", ":") if finnish["t"] else ""
         iso = f"{finnish['y']}-{int(finnish['m']):02}-{int(finnish['d']):02}"
-        hint = f" (write {iso}{' ' + time if time else ''})"
+        hint = _(" (write {date})", date=f"{iso} {time}".strip())
     elif re.match(r"^\d{4}-\d{2}-\d{2}", value):
-        hint = " (that day or time does not exist)"
-    raise ValueError(
-        f"expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM, "
-        f"for example 2020-06-01 12:00, found '{value}'{hint}"
-    )
+        hint = _(" (that day or time does not exist)")
+    raise ValueError(_(
+        "expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM, "
+        "for example 2020-06-01 12:00, found '{found}'{hint}", found=value, hint=hint))
 
 
 def parse_list(value):
@@ -55,9 +56,9 @@ def parse_list(value):
 
 def parse_slug(value):
     if not SLUG.match(value):
-        raise ValueError(
+        raise ValueError(_(
             "expected lower-case letters a-z, digits and single hyphens "
-            f"(for example om-oss), found '{value}'"
+            "(for example om-oss), found '{found}'", found=value)
         )
     return value
 
@@ -82,12 +83,11 @@ def parse_date_range(value):
     """Two dates between which something happened: ``2016-11-18 – 2016-12-09``."""
     parts = [p.strip() for p in re.split(r"\s+[–-]\s+|\.\.|/", value) if p.strip()]
     if len(parts) != 2:
-        raise ValueError(
-            f"expected two dates such as 2016-11-18 – 2016-12-09, found '{value}'"
-        )
+        raise ValueError(_(
+            "expected two dates such as 2016-11-18 – 2016-12-09, found '{found}'", found=value))
     first, last = (parse_date(part) for part in parts)
     if last < first:
-        raise ValueError(f"the second date comes before the first in '{value}'")
+        raise ValueError(_("the second date comes before the first in '{found}'", found=value))
     return first, last
 
 
@@ -132,10 +132,9 @@ def parse_partial_date(value):
             return PartialDate(year, month, day)
         except ValueError:
             pass
-    raise ValueError(
+    raise ValueError(_(
         "expected a year (2020), a month as YYYY-MM (2020-09) or a day as "
-        f"YYYY-MM-DD (2020-09-01), found '{value}'"
-    )
+        "YYYY-MM-DD (2020-09-01), found '{found}'", found=value))
 
 
 def parse_budget(value):
@@ -147,22 +146,24 @@ def parse_budget(value):
     except InvalidOperation:
         amount = None
     if amount is None or amount < 0 or not amount.is_finite():
-        raise ValueError(
-            f"expected an amount in euros such as 313106 or 313 106 €, found '{value}'"
-        )
+        raise ValueError(_(
+            "expected an amount in euros such as 313106 or 313 106 €, found '{found}'",
+            found=value))
     return amount
 
 
 def parse_url(value):
     if not re.match(r"^https?://[^\s]+$", value):
-        raise ValueError(f"expected a web address starting with https://, found '{value}'")
+        raise ValueError(_(
+            "expected a web address starting with https://, found '{found}'", found=value))
     return value
 
 
 def choice(allowed):
     def parse_choice(value):
         if value.lower() not in allowed:
-            raise ValueError(f"expected one of: {', '.join(allowed)}, found '{value}'")
+            raise ValueError(_("expected one of: {allowed}, found '{found}'",
+                               allowed=", ".join(allowed), found=value))
         return value.lower()
 
     return parse_choice
@@ -174,7 +175,8 @@ PHASES = ("planned", "applied", "active", "ended")
 
 def parse_status(value):
     if value.lower() not in STATUSES:
-        raise ValueError(f"expected one of: {', '.join(STATUSES)}, found '{value}'")
+        raise ValueError(_("expected one of: {allowed}, found '{found}'",
+                           allowed=", ".join(STATUSES), found=value))
     return value.lower()
 
 

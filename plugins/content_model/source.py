@@ -8,6 +8,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .messages import _
+
 KEY_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)$")
 FILE_NAME = re.compile(r"^(?P<name>[a-z0-9][a-z0-9-]*)\.(?P<lang>[a-z]{2,3})\.md$")
 
@@ -18,11 +20,16 @@ class Problem:
 
     path: str
     line: int
-    message: str
+    message: object  # a Message, put into words in the editor's language
     severity: str = "error"  # or "warning"
 
+    def text(self, translations=None):
+        """``path:line: message``; line 0 means the whole file or folder."""
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message.render(translations)}"
+
     def __str__(self):
-        return f"{self.path}:{self.line}: {self.message}"
+        return self.text()
 
 
 @dataclass(frozen=True)
@@ -66,28 +73,22 @@ def read_source(path, content_root, languages):
     relative, section, name, lang = identify(path, content_root)
     source = SourceFile(relative, section, name or "", lang or "")
     if name is None:
-        source.error(
-            1,
+        source.error(1, _(
             "the file name must be <name>.fi.md or <name>.sv.md, in lower case "
-            "letters a-z, digits and hyphens (for example "
-            "2020-06-01-monni-hanke.fi.md)",
-        )
+            "letters a-z, digits and hyphens (for example {example})",
+            example="2020-06-01-monni-hanke.fi.md"))
     elif lang not in languages:
-        source.error(
-            1,
-            f"unknown language suffix '.{lang}': expected one of "
-            + ", ".join(f".{code}.md" for code in languages),
-        )
+        source.error(1, _(
+            "unknown language suffix '.{lang}': expected one of {allowed}",
+            lang=lang, allowed=", ".join(f".{code}.md" for code in languages)))
     raw = Path(path).read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
-        source.error(
-            line,
+        source.error(line, _(
             "the file is not UTF-8 text; save it again as UTF-8 "
-            "(in Notepad: Save as, Encoding: UTF-8)",
-        )
+            "(in Notepad: Save as, Encoding: UTF-8)"))
         return source
     parse_text(source, text.replace("\r\n", "\n").replace("\r", "\n"))
     return source
@@ -103,14 +104,12 @@ def parse_text(source, text):
     """Fill the header fields and body of ``source`` from ``text``."""
     lines = text.split("\n")
     if not text.strip():
-        source.error(1, "the file is empty; it needs at least a 'Title: ...' line")
+        source.error(1, _("the file is empty; it needs at least a 'Title: ...' line"))
         return
     if not (KEY_LINE.match(lines[0]) or is_comment(lines[0])):
-        source.error(
-            1,
+        source.error(1, _(
             "the file must start with its header, 'Key: value' lines such as "
-            f"'Title: ...', then a blank line; found '{lines[0][:60]}'",
-        )
+            "'Title: ...', then a blank line; found '{found}'", found=lines[0][:60]))
         return
     previous = None
     number = 0
@@ -127,18 +126,16 @@ def parse_text(source, text):
             continue
         match = KEY_LINE.match(line)
         if not match:
-            source.error(
-                number,
-                f"expected a header line 'Key: value' or a blank line before the "
-                f"text; found '{line[:60]}'",
-            )
+            source.error(number, _(
+                "expected a header line 'Key: value' or a blank line before the "
+                "text; found '{found}'", found=line[:60]))
             continue
         key = match["key"]
         earlier = source.fields.get(key.lower())
         if earlier is not None:
-            source.error(
-                number, f"'{key}' is set twice (also on line {earlier.line}); keep one"
-            )
+            source.error(number, _(
+                "'{key}' is set twice (also on line {line}); keep one",
+                key=key, line=earlier.line))
             continue
         previous = HeaderField(key, match["value"].strip(), number)
         source.fields[key.lower()] = previous

@@ -9,6 +9,7 @@ from pelican import signals
 from bilingual import in_language, original_items, published_items, write_language_page
 from content_model.contents import Project
 from content_model.generator import SectionGenerator
+from content_model.messages import _, editor_translations
 from content_model.registry import load_registry
 from content_model.schema import PHASES
 
@@ -30,16 +31,15 @@ class ProjectsGenerator(SectionGenerator):
         super().generate_context()
         self.registry = load_registry(self.path, self.settings["LANGUAGES"])
         today = self.context["BUILD_CLOCK"].date()
+        translations = editor_translations(self.settings)
         for project in self.published_items():
             project.regions = [self.registry.regions[key] for key in getattr(project, "region", [])]
         for project in self.items:
             end = getattr(project, "end", None)
             if project.phase == "active" and end and end.last_day < today:
-                logger.warning(
-                    "%s: End %s has passed but Phase is still 'active'; "
-                    "set 'Phase: ended' or correct End",
-                    project.relative_source_path, end.isoformat(),
-                )
+                logger.warning("%s: %s", project.relative_source_path, _(
+                    "End {end} has passed but Phase is still 'active'; set 'Phase: ended' "
+                    "or correct End", end=end.isoformat()).render(translations))
         self.items.sort(key=lambda p: (p.acronym if hasattr(p, "acronym") else p.title).lower())
 
     def generate_output(self, writer):

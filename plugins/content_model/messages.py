@@ -1,0 +1,62 @@
+"""Messages an editor reads, in Finnish or Swedish (EDITOR_LANG setting, or
+the LANG of the editor's machine), English otherwise.
+
+``_("{key} is missing", key="Title")`` makes a Message; it is put into
+words only when shown, in the editor's language. Its template is the msgid
+of the catalogue in translations/<lang>/LC_MESSAGES/messages.po.
+"""
+
+import os
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+CATALOGUES = Path(__file__).parent / "translations"
+EDITOR_LANGUAGES = ("fi", "sv")
+
+
+@dataclass(frozen=True)
+class Message:
+    template: str
+    params: tuple = ()
+
+    def render(self, translations=None):
+        template = translations.ugettext(self.template) if translations else self.template
+        values = {
+            name: value.render(translations) if isinstance(value, Message) else value
+            for name, value in self.params
+        }
+        return template.format(**values)
+
+    def __str__(self):
+        return self.render()
+
+
+def _(template, **params):
+    return Message(template, tuple(params.items()))
+
+
+def editor_language(settings=None, environ=None):
+    environ = os.environ if environ is None else environ
+    chosen = (settings or {}).get("EDITOR_LANG") or next(
+        (environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), ""
+    )
+    code = chosen[:2].lower()
+    return code if code in EDITOR_LANGUAGES else "en"
+
+
+def editor_translations(settings=None, environ=None):
+    """The catalogue of the editor's language, or None for English."""
+    lang = editor_language(settings, environ)
+    if lang == "en":
+        return None
+    with open(CATALOGUES / lang / "LC_MESSAGES" / "messages.po", "rb") as po_file:
+        catalog = read_po(po_file, locale=lang)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled)
