@@ -12,6 +12,10 @@ PATH = "content"
 THEME = "theme"
 OUTPUT_PATH = "output"
 TIMEZONE = "Europe/Helsinki"
+# Dates and words come from Babel, never from the machine's locales.
+LOCALE = ("C.UTF-8", "C")
+# Messages for editors: "fi", "sv" or "en"; unset, the LANG of the machine decides.
+EDITOR_LANG = None
 
 # Finnish is the default language at /, Swedish lives under /sv/.
 DEFAULT_LANG = "fi"

@@ -67,21 +67,13 @@ def content_settings(settings, content):
 @task(help={"content": "content folder to check (default: content/)"})
 def check(c, content=None, settings="pelicanconf.py"):
     """Check all content and list every problem as path:line: message; exit 1 on errors."""
-    from content_model.check import check_content
+    from content_model.check import check_content, report
     from content_model.messages import editor_translations
 
     pelican_settings = content_settings(settings, content)
-    translations = editor_translations(pelican_settings)
     problems = check_content(pelican_settings)
-    errors = [p for p in problems if p.severity == "error"]
-    warnings = [p for p in problems if p.severity == "warning"]
-    for title, group in (("Errors", errors), ("Warnings", warnings)):
-        if group:
-            print(f"{title} ({len(group)}):")
-            for problem in group:
-                print(f"  {problem.text(translations)}")
-    print(f"{len(errors)} error(s), {len(warnings)} warning(s)")
-    if errors:
+    print("\n".join(report(problems, editor_translations(pelican_settings))))
+    if any(problem.severity == "error" for problem in problems):
         sys.exit(1)
 
 
@@ -163,12 +155,12 @@ def publish(c):
 
 @task
 def catalogs(c):
-    """Extract the theme's UI strings and update the fi and sv catalogues."""
-    c.run(
-        f"{sys.executable} -m babel.messages.frontend extract -F babel.cfg --no-location --omit-header "
-        "-o theme/translations/messages.pot ."
-    )
-    c.run(
-        f"{sys.executable} -m babel.messages.frontend update -i theme/translations/messages.pot "
-        "-d theme/translations"
-    )
+    """Extract UI strings and editor messages and update their fi and sv catalogues."""
+    babel = f"{sys.executable} -m babel.messages.frontend"
+    c.run(f"{babel} extract -F babel.cfg --no-location --omit-header "
+          "-o theme/translations/messages.pot .")
+    c.run(f"{babel} update -i theme/translations/messages.pot -d theme/translations")
+    editor = "plugins/content_model/translations"
+    c.run(f"{babel} extract -k _ --no-location --omit-header -o {editor}/messages.pot "
+          "plugins/content_model plugins/projects")
+    c.run(f"{babel} update -i {editor}/messages.pot -d {editor}")

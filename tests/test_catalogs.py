@@ -1,5 +1,6 @@
 """Every UI string of the theme is translated in both catalogues."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -32,3 +33,47 @@ def test_every_template_string_has_a_translation(lang):
         if m not in catalog or not catalog[m].string or catalog[m].fuzzy
     )
     assert missing == []
+
+
+EDITOR_CATALOGUES = ROOT / "plugins" / "content_model" / "translations"
+
+
+def editor_messages():
+    found = set()
+    for folder in ("plugins/content_model", "plugins/projects"):
+        for _file, _line, message, *_rest in extract_from_dir(
+            ROOT / folder, [("**.py", "python")], keywords={"_": None}
+        ):
+            found.add(message)
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fi", "sv"])
+def test_every_editor_message_is_translated_with_the_same_placeholders(lang):
+    messages = editor_messages()
+    assert len(messages) > 40
+    with open(EDITOR_CATALOGUES / lang / "LC_MESSAGES" / "messages.po", "rb") as po:
+        catalog = read_po(po, locale=lang)
+    for message in messages:
+        entry = catalog[message]
+        assert entry is not None and entry.string and not entry.fuzzy, message
+        assert set(re.findall(r"\{\w+\}", entry.string)) == set(re.findall(r"\{\w+\}", message))
+
+
+@pytest.mark.parametrize(("lang", "expected"), [
+    ("fi_FI.UTF-8", "news/x.fi.md:2: Date: kirjoita päivämäärä muodossa YYYY-MM-DD"),
+    ("sv_FI.UTF-8", "news/x.fi.md:2: Date: skriv datumet som YYYY-MM-DD"),
+    ("C.UTF-8", "news/x.fi.md:2: Date: expected a date as YYYY-MM-DD"),
+])
+def test_editors_read_messages_in_their_language(build_from, caplog, monkeypatch, lang, expected):
+    import logging
+
+    from site_build import BuildFailed
+
+    monkeypatch.setenv("LANG", lang)
+    caplog.set_level(logging.ERROR)
+    with pytest.raises(BuildFailed):
+        build_from({"news/x.fi.md": "Title: X\nDate: 1.6.2020\n\nT.\n"})
+    (message,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("news/x.fi.md:2")]
+    assert message.startswith(expected)
+    assert "2020-06-01" in message

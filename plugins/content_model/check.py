@@ -5,12 +5,12 @@ all files together (duplicate slugs, items in one language only)."""
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from .agenda import parse_agenda
+from .convert import Converter
 from .messages import _
-from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
+from .model import KnownNames, project_names
+from .reader import validated_source
 from .registry import load_registry
-from .schema import SECTIONS
-from .source import Problem, read_source
+from .source import Problem
 
 # Folders of content/ that hold data and files, not Markdown items.
 NON_ITEM_FOLDERS = {"data", "attachments", "images"}
@@ -21,6 +21,7 @@ def check_content(settings):
     root = Path(settings["PATH"])
     languages = settings["LANGUAGES"]
     known = KnownNames(load_registry(root, languages), project_names(root))
+    converter = Converter(settings["MARKDOWN"])
     problems = []
     items = defaultdict(dict)  # (section, name) -> {lang: (source, values)}
     for path in sorted(p for p in root.rglob("*") if p.is_file()):
@@ -32,14 +33,11 @@ def check_content(settings):
                 "not a content file: items are Markdown files named <name>.fi.md or "
                 "<name>.sv.md"), "warning"))
             continue
-        source = read_source(path, root, languages)
-        if not any(p.severity == "error" for p in source.problems):
-            pair = translation_pair(source, path, root, languages)
-            values = item_metadata(source, pair, settings["DEFAULT_LANG"], known)
-            if source.section == "meetings":
-                parse_agenda(source)
-            check_body(source, path, root)
+        source, values, agenda = validated_source(path, settings, known)
+        if values:
             items[(source.section, source.name)][source.lang] = (source, values)
+        if not any(p.severity == "error" for p in source.problems):
+            converter.item(source, values, agenda)  # the raw HTML policy's warnings
         problems.extend(source.problems)
     problems.extend(duplicate_slugs(items))
     problems.extend(single_language_items(items, languages))
@@ -75,3 +73,18 @@ def single_language_items(items, languages):
     for section, count in sorted(missing.items()):
         yield Problem(f"{section}/", 0, _("{count} item(s) in one language only", count=count),
                       "warning")
+
+
+def report(problems, translations=None):
+    """The lines `invoke check` prints: errors, then warnings, then a count."""
+    errors = [p for p in problems if p.severity == "error"]
+    warnings = [p for p in problems if p.severity == "warning"]
+    lines = []
+    for heading, group in ((_("Errors ({count}):", count=len(errors)), errors),
+                           (_("Warnings ({count}):", count=len(warnings)), warnings)):
+        if group:
+            lines.append(heading.render(translations))
+            lines.extend(f"  {problem.text(translations)}" for problem in group)
+    lines.append(_("{errors} error(s), {warnings} warning(s)", errors=len(errors),
+                   warnings=len(warnings)).render(translations))
+    return lines

@@ -2,10 +2,10 @@
 
 import logging
 
-from markdown import Markdown
 from pelican.readers import BaseReader
 
 from .agenda import parse_agenda
+from .convert import Converter
 from .messages import editor_translations
 from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
 from .registry import load_registry
@@ -24,37 +24,41 @@ def log_problems(problems, translations=None):
         log("%s", problem.text(translations))
 
 
+def validated_source(path, settings, known):
+    """The source file, its values and its agenda, with every problem found
+    in it collected on the source."""
+    root, languages = settings["PATH"], settings["LANGUAGES"]
+    source = read_source(path, root, languages)
+    values, agenda = {}, None
+    if not any(p.severity == "error" for p in source.problems):
+        pair = translation_pair(source, path, root, languages)
+        values = item_metadata(source, pair, settings["DEFAULT_LANG"], known)
+        check_body(source, path, root)
+        if source.section == "meetings":
+            agenda = parse_agenda(source)
+    return source, values, agenda
+
+
 class ContentReader(BaseReader):
     """Reads our header format with line-accurate messages and converts the
-    body with one reused Markdown instance."""
+    body to safe HTML."""
 
     enabled = True
     file_extensions = ["md"]
 
     def __init__(self, settings):
         super().__init__(settings)
-        config = dict(settings["MARKDOWN"])
-        extensions = config.pop("extensions", []) + list(config["extension_configs"])
-        self._markdown = Markdown(extensions=list(dict.fromkeys(extensions)), **config)
-        root = settings["PATH"]
+        self.converter = Converter(settings["MARKDOWN"])
         self.translations = editor_translations(settings)
+        root = settings["PATH"]
         self.known = KnownNames(
             load_registry(root, settings["LANGUAGES"]), project_names(root)
         )
 
-    def _convert(self, text):
-        return self._markdown.reset().convert(text)
-
     def read(self, source_path):
-        root = self.settings["PATH"]
-        languages = self.settings["LANGUAGES"]
-        source = read_source(source_path, root, languages)
-        values = {}
+        source, values, agenda = validated_source(source_path, self.settings, self.known)
         if not any(p.severity == "error" for p in source.problems):
-            pair = translation_pair(source, source_path, root, languages)
-            values = item_metadata(source, pair, self.settings["DEFAULT_LANG"], self.known)
-            check_body(source, source_path, root)
-        agenda = parse_agenda(source) if source.section == "meetings" else None
+            content, summary, agenda_items = self.converter.item(source, values, agenda)
         log_problems(source.problems, self.translations)
         errors = [p for p in source.problems if p.severity == "error"]
         if errors:
@@ -73,18 +77,9 @@ class ContentReader(BaseReader):
         for attribute, value in values.items():
             if attribute == "tags":
                 value = self.process_metadata("tags", ", ".join(value))
-            elif attribute == "summary":
-                value = self._convert(value)
             metadata[attribute] = value
-        if agenda is not None:
-            metadata["agenda"] = self._convert_agenda(agenda)
-            return self._convert("\n\n".join(agenda.preamble)), metadata
-        return self._convert(source.body), metadata
-
-    def _convert_agenda(self, agenda):
-        """The items with their parts as HTML, in order of number."""
-        for item in agenda.items:
-            item.proposal = self._convert(item.proposal) if item.proposal else ""
-            item.decision = self._convert(item.decision) if item.decision else ""
-            item.discussion = self._convert("\n\n".join(item.discussion))
-        return sorted(agenda.items, key=lambda item: item.number)
+        if summary is not None:
+            metadata["summary"] = summary
+        if agenda_items is not None:
+            metadata["agenda"] = agenda_items
+        return content, metadata

@@ -1,0 +1,49 @@
+"""Markdown to safe HTML, with one reused Markdown instance: the body, the
+Summary and a meeting's agenda parts of one item."""
+
+from markdown import Markdown
+
+from .markdown_extensions import PortalExtension
+from .messages import _
+from .sanitize import sanitize
+
+
+def line_of(source, snippet):
+    """The line of the body where the editor wrote ``snippet``."""
+    needle = snippet.strip("<>=").lower()
+    for offset, line in enumerate(source.body.split("\n")):
+        if needle in line.lower():
+            return source.body_line + offset
+    return source.body_line
+
+
+class Converter:
+    def __init__(self, markdown_settings):
+        config = dict(markdown_settings)
+        extensions = config.pop("extensions", []) + list(config["extension_configs"])
+        self.markdown = Markdown(
+            extensions=[*dict.fromkeys(extensions), PortalExtension()], **config
+        )
+
+    def html(self, source, text):
+        """Safe HTML of ``text``; what the policy removes is a warning."""
+        if not text.strip():
+            return ""
+        clean, removed = sanitize(self.markdown.reset().convert(text))
+        for what in removed:
+            source.warn(line_of(source, what), _(
+                "removed {what} from the published page: only the HTML the editor guide "
+                "lists is allowed", what=what))
+        return clean
+
+    def item(self, source, values, agenda):
+        """(content HTML, summary HTML or None, agenda with HTML parts or None)."""
+        summary = self.html(source, values["summary"]) if values.get("summary") else None
+        if agenda is None:
+            return self.html(source, source.body), summary, None
+        for entry in agenda.items:
+            entry.proposal = self.html(source, entry.proposal)
+            entry.decision = self.html(source, entry.decision)
+            entry.discussion = self.html(source, "\n\n".join(entry.discussion))
+        items = sorted(agenda.items, key=lambda entry: entry.number)
+        return self.html(source, "\n\n".join(agenda.preamble)), summary, items
