@@ -41,18 +41,26 @@ from invoke import task  # noqa: E402
 sys.path.insert(0, str(ROOT / "plugins"))
 
 
-@task
-def build(c, settings="pelicanconf.py", output=None):
-    """Build the complete site into output/ (replaced only if the build succeeds)."""
+def build_or_exit(settings, output=None, overrides=None, checks=()):
     from pelican.log import init as init_logging
 
     from site_build import BuildFailed, build_site
 
     init_logging(level=logging.WARNING)
     try:
-        path = build_site(ROOT / settings, output)
+        return build_site(ROOT / settings, output, overrides, checks)
     except BuildFailed as failure:
         sys.exit(f"Build failed: {failure}")
+
+
+@task
+def build(c, settings="pelicanconf.py", output=None):
+    """Build the complete site into output/ (replaced only if the build succeeds)."""
+    from link_crawl import link_problems
+
+    path = build_or_exit(settings, output)
+    for problem in link_problems(path, {"SITEURL": ""}):
+        print(f"Warning: {problem}")
     print(f"Built {path}")
 
 
@@ -119,16 +127,24 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
 def serve(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild and reload the browser on every save."""
     from livereload import Server
+    from pelican.settings import read_settings
 
     from site_build import BuildFailed, build_site
 
+    # The preview's reload script comes from the livereload server's own port.
+    livereload = "http://127.0.0.1:35729 ws://127.0.0.1:35729"
+    policy = read_settings(str(ROOT / "pelicanconf.py"))["CONTENT_SECURITY_POLICY"]
+    policy = policy.replace("script-src 'self'", f"script-src 'self' {livereload}")
+    policy = policy.replace("connect-src 'self'", f"connect-src 'self' {livereload}")
+    preview = {"CONTENT_SECURITY_POLICY": policy}
+
     def rebuild():
         try:
-            build_site(ROOT / "pelicanconf.py")
+            build_site(ROOT / "pelicanconf.py", overrides=preview)
         except BuildFailed as failure:
             print(f"Build failed: {failure}; the preview shows the last good build.")
 
-    build(c)
+    build_or_exit("pelicanconf.py", overrides=preview)
     server = Server()
     for watched in ("content", "theme", "plugins", "pelicanconf.py"):
         server.watch(str(ROOT / watched), rebuild)
@@ -148,9 +164,12 @@ def test(c):
 
 
 @task
-def publish(c):
-    """Build with production settings (publishconf.py) and replace public/ only after a complete build."""
-    build(c, settings="publishconf.py")
+def publish(c, output=None):
+    """Build with publishconf.py, check every internal link, and only then replace public/."""
+    from link_crawl import link_problems
+
+    path = build_or_exit("publishconf.py", output, checks=[link_problems])
+    print(f"Published {path}")
 
 
 @task

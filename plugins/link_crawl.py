@@ -45,6 +45,12 @@ def target_file(output, url_path):
     return target
 
 
+def link_problems(output, settings):
+    """Broken links as messages, for site_build's checks."""
+    return [f"{page}: the link {link} leads nowhere ({reason})"
+            for page, link, reason in broken_links(output, settings["SITEURL"])]
+
+
 def broken_links(output, siteurl=""):
     """[(page URL, link as written, reason)] for every internal link that
     leads nowhere; links to other sites are not followed."""

@@ -29,9 +29,11 @@ class ErrorCounter(logging.Handler):
         self.count += 1
 
 
-def build_site(settings_file, output_path=None, overrides=None):
+def build_site(settings_file, output_path=None, overrides=None, checks=()):
     """Build with ``settings_file`` and swap the result into ``output_path``
-    (default: the settings' OUTPUT_PATH). Returns the output path."""
+    (default: the settings' OUTPUT_PATH). Each of ``checks`` is called with
+    the finished folder and the settings and returns problems; any problem
+    stops the publication like a build error. Returns the output path."""
     settings = read_settings(str(settings_file), override=dict(overrides or {}))
     final = Path(output_path or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -49,6 +51,11 @@ def build_site(settings_file, output_path=None, overrides=None):
     finally:
         root.removeHandler(counter)
 
+    if not counter.count:
+        for check in checks:
+            for problem in check(staging, settings):
+                logging.getLogger(__name__).error("%s", problem)
+                counter.count += 1
     if counter.count:
         shutil.rmtree(staging, ignore_errors=True)
         raise BuildFailed(

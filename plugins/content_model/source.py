@@ -11,6 +11,8 @@ from pathlib import Path
 from .messages import _
 
 KEY_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)$")
+# Larger files are pasted images or whole documents, not an item's text.
+MAX_FILE_BYTES = 1_000_000
 FILE_NAME = re.compile(r"^(?P<name>[a-z0-9][a-z0-9-]*)\.(?P<lang>[a-z]{2,3})\.md$")
 
 
@@ -82,6 +84,12 @@ def read_source(path, content_root, languages):
             "unknown language suffix '.{lang}': expected one of {allowed}",
             lang=lang, allowed=", ".join(f".{code}.md" for code in languages)))
     raw = Path(path).read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        source.error(1, _(
+            "the file is {size} MB, more than content files may be ({limit} MB); put "
+            "images and documents in content/images or content/attachments and link to them",
+            size=f"{len(raw) / 1_000_000:.1f}", limit=f"{MAX_FILE_BYTES / 1_000_000:.0f}"))
+        return source
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:

@@ -1,0 +1,28 @@
+"""The HTTP headers the host should send, as a `_headers` file (the format
+of Netlify and Cloudflare Pages; docs/deploy.md shows the same for nginx).
+
+The Content-Security-Policy is also in every page's <meta> (base.html), so
+the site is protected on any host; frame-ancestors works only as a header.
+"""
+
+from pathlib import Path
+
+from pelican import signals
+
+
+def headers_file(settings):
+    lines = ["/*"]
+    policy = settings["CONTENT_SECURITY_POLICY"] + "; frame-ancestors 'none'"
+    lines.append(f"  Content-Security-Policy: {policy}")
+    for name, value in settings["SECURITY_HEADERS"].items():
+        lines.append(f"  {name}: {value}")
+    return "\n".join(lines) + "\n"
+
+
+def write_headers(pelican):
+    path = Path(pelican.settings["OUTPUT_PATH"]) / "_headers"
+    path.write_text(headers_file(pelican.settings), encoding="utf-8")
+
+
+def register():
+    signals.finalized.connect(write_headers)

@@ -1,0 +1,157 @@
+"""The bad-input suite: every file in tests/bad_input/ is one case, laid out
+as content/<section>/<name> by its file name (<section>--<name>); each case's
+outcome is asserted: a clean error with path and line, a warning, or
+accepted and rendered safely."""
+
+import logging
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from site_build import BuildFailed
+from test_meetings import BASE as MEETINGS_BASE
+
+CASES_DIR = Path(__file__).parent / "bad_input"
+BASE = {
+    **MEETINGS_BASE,
+    "projects/toimeksi.fi.md": "Title: TOIMEKSI\nAcronym: TOIMEKSI\nPhase: applied\n\nK.\n",
+}
+IMAGE = b"\x89PNG\r\n\x1a\n"
+
+
+def load_cases():
+    cases = defaultdict(dict)
+    for path in sorted(CASES_DIR.iterdir()):
+        section, file_name = path.name.split("--", 1)
+        cases[f"{section}--{file_name.split('.')[0]}"][f"{section}/{file_name}"] = path.read_bytes()
+    return cases
+
+
+CASES = load_cases()
+ERRORS = {
+    "news--tyhja": "news/tyhja.fi.md:1: the file is empty; it needs at least a 'Title: ...' line",
+    "news--ei-otsaketta": "news/ei-otsaketta.fi.md:1: the file must start with its header, 'Key: value' "
+        "lines such as 'Title: ...', then a blank line; found 'Tämä on pelkkää tekstiä ilman otsaketta.'",
+    "news--ei-otsikkoa": "news/ei-otsikkoa.fi.md:1: Title is missing: add a line 'Title: ...' to the header",
+    "news--latin1": "news/latin1.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 "
+        "(in Notepad: Save as, Encoding: UTF-8)",
+    "news--kahdesti": "news/kahdesti.fi.md:3: 'Date' is set twice (also on line 2); keep one",
+    "news--mahdoton-paiva": "news/mahdoton-paiva.fi.md:2: Date: expected a date as YYYY-MM-DD or "
+        "YYYY-MM-DD HH:MM, for example 2020-06-01 12:00, found '2020-02-30' (that day or time does not exist)",
+    "news--suomalainen-paiva": "news/suomalainen-paiva.fi.md:2: Date: expected a date as YYYY-MM-DD or "
+        "YYYY-MM-DD HH:MM, for example 2020-06-01 12:00, found '1.6.2020 klo 12.00' (write 2020-06-01 12:00)",
+    "news--kieli": "news/kieli.en.md:1: unknown language suffix '.en': expected one of .fi.md, .sv.md",
+    "news--Iso Kirjain": "news/Iso Kirjain.fi.md:1: the file name must be <name>.fi.md or <name>.sv.md, "
+        "in lower case letters a-z, digits and hyphens (for example 2020-06-01-monni-hanke.fi.md)",
+    "news--eri-hankkeet": "news/eri-hankkeet.sv.md:2: Projects 'toimeksi' disagrees with "
+        "news/eri-hankkeet.fi.md line 3 ('monni'): a translation shares its facts; make them equal, "
+        "or write the key in one file only",
+    "projects--loppu-ennen-alkua": "projects/loppu-ennen-alkua.fi.md:4: End 2020-12 is before Start 2021-01",
+    "events--loppu-ennen-alkua": "events/loppu-ennen-alkua.fi.md:3: End 2020-10-23 09:00 is before "
+        "Start 2020-10-23 12:00",
+    "meetings--tuntematon-toimielin": "meetings/tuntematon-toimielin.fi.md:3: Body: no body 'hallitus'; "
+        "known: ep-ohjausryhma, johtoryhma",
+    "projects--tuntematon-vaihe": "projects/tuntematon-vaihe.fi.md:2: Phase: expected one of: planned, "
+        "applied, active, ended, found 'kaynnissa'",
+    "meetings--sama-pykala": "meetings/sama-pykala.fi.md:9: item 3 § appears twice (also on line 5); "
+        "each item needs its own number",
+    "meetings--paatos-ulkona": "meetings/paatos-ulkona.fi.md:5: 'Päätös:' is outside any agenda item; "
+        "put it under the item's '## N § Title' heading",
+    "news--puuttuva-sivu": "news/puuttuva-sivu.fi.md:4: the link {filename}../pages/ei-ole.fi.md leads "
+        "nowhere: there is no such file",
+    "news--puuttuva-kuva": "news/puuttuva-kuva.fi.md:4: the link {static}/images/ei-ole.png leads nowhere: "
+        "there is no such file",
+    "news--kuva-ilman-alt": "news/kuva-ilman-alt.fi.md:4: the image {static}/images/logo.png has no alt "
+        "text: describe it between the brackets, for example ![Kaavio hankkeen rahoituksesta](kuva.png)",
+    "events--ilmoittautuminen": "events/ilmoittautuminen.fi.md:3: Registration: expected a web address "
+        "starting with https://, found 'www.example.fi'",
+    "events--myohainen-maarapaiva": "events/myohainen-maarapaiva.fi.md:3: Registration-deadline is after "
+        "the event starts; registration must close before Start",
+    "pages--slug": "pages/slug.fi.md:2: Slug: expected lower-case letters a-z, digits and single hyphens "
+        "(for example om-oss), found 'Meistä Kaikille'",
+}
+# Published, with what was removed named in a warning.
+SANITISED = {
+    "news--script": ("/ajankohtaista/script/", ["news/script.fi.md:6: removed <script> from the published "
+                     "page: only the HTML the editor guide lists is allowed"]),
+    "news--onclick": ("/ajankohtaista/onclick/", ["news/onclick.fi.md:4: removed onclick= from the "
+                      "published page: only the HTML the editor guide lists is allowed"]),
+    "news--iframe": ("/ajankohtaista/iframe/", ["news/iframe.fi.md:6: removed <iframe> from the published "
+                     "page: only the HTML the editor guide lists is allowed"]),
+    "news--javascript-linkki": ("/ajankohtaista/javascript-linkki/", [
+        "news/javascript-linkki.fi.md:4: removed javascript: from the published page: only the HTML the "
+        "editor guide lists is allowed"]),
+    "news--word-tyyli": ("/ajankohtaista/word-tyyli/", [
+        "news/word-tyyli.fi.md:4: removed style= from the published page: only the HTML the editor guide "
+        "lists is allowed",
+        "news/word-tyyli.fi.md:4: removed class= from the published page: only the HTML the editor guide "
+        "lists is allowed"]),
+}
+# Accepted and read as if written plainly: (page, title, warnings).
+ACCEPTED = {
+    "news--bom": ("/ajankohtaista/bom/", "BOM alussa", []),
+    "news--crlf": ("/ajankohtaista/crlf/", "Windowsin rivinvaihdot", []),
+    "news--sarkaimet": ("/ajankohtaista/sarkaimet/", "Sarkaimet otsakkeessa", []),
+    "news--tuntematon-avain": ("/ajankohtaista/tuntematon-avain/", "Tuntematon avain", [
+        "news/tuntematon-avain.fi.md:3: unknown key 'Sumary' is ignored; did you mean Summary?"]),
+}
+
+
+def test_every_case_has_an_asserted_outcome():
+    assert set(CASES) == set(ERRORS) | set(SANITISED) | set(ACCEPTED)
+    assert len(CASES) + 1 >= 25  # and the generated 5 MB file below
+
+
+def build_case(build_from, name):
+    files = {**BASE, "images/logo.png": IMAGE, **CASES[name]}
+    return build_from(files)
+
+
+def messages(caplog, level):
+    return [r.getMessage() for r in caplog.records if r.levelno == level]
+
+
+@pytest.mark.parametrize("name", sorted(ERRORS))
+def test_error_case_stops_the_build_naming_file_and_line(build_from, caplog, name):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_case(build_from, name)
+    assert ERRORS[name] in messages(caplog, logging.ERROR)
+
+
+@pytest.mark.parametrize("name", sorted(SANITISED))
+def test_unsafe_html_is_removed_with_a_warning(build_from, caplog, name):
+    caplog.set_level(logging.WARNING)
+    site = build_case(build_from, name)
+    url, expected = SANITISED[name]
+    assert [m for m in messages(caplog, logging.WARNING) if "removed" in m] == expected
+    article = site.html(url).select_one(".prose")
+    html = str(article)
+    for forbidden in ("<script", "onclick", "<iframe", "javascript:", "style=", "MsoNormal"):
+        assert forbidden not in html, (name, forbidden)
+    assert article.get_text(strip=True)  # the text itself is kept
+
+
+@pytest.mark.parametrize("name", sorted(ACCEPTED))
+def test_accepted_case_renders_as_written(build_from, caplog, name):
+    caplog.set_level(logging.WARNING)
+    site = build_case(build_from, name)
+    url, title, warnings = ACCEPTED[name]
+    page = site.html(url)
+    assert page.h1.get_text() == title
+    assert page.find("time")["datetime"] == "2020-06-01T00:00:00+03:00"
+    own = [m for m in messages(caplog, logging.WARNING) if m.startswith("news/")]
+    assert own == warnings
+
+
+def test_a_5_mb_file_is_refused(build_from, caplog):
+    caplog.set_level(logging.WARNING)
+    huge = "Title: Valtava\nDate: 2020-06-01\n\n" + ("Pitkä rivi tekstiä. " * 50 + "\n") * 5000
+    size = len(huge.encode()) / 1_000_000
+    assert size > 5
+    with pytest.raises(BuildFailed):
+        build_from({**BASE, "news/valtava.fi.md": huge})
+    assert (f"news/valtava.fi.md:1: the file is {size:.1f} MB, more than content files may be (1 MB); put "
+            "images and documents in content/images or content/attachments and link to them"
+            ) in messages(caplog, logging.ERROR)

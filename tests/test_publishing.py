@@ -1,0 +1,106 @@
+"""Publishing safely: links that all lead somewhere, a strict CSP the site
+satisfies, no third-party requests, atomic replacement, determinism."""
+
+import filecmp
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import EPOCH_JUNE_2020, ROOT, BuiltSite
+from link_crawl import broken_links, link_problems
+from site_build import BuildFailed, build_site
+from test_meetings import BASE
+
+SUBRESOURCES = {"script": "src", "img": "src", "iframe": "src", "source": "src",
+                "audio": "src", "video": "src", "embed": "src", "object": "data"}
+
+
+def test_real_site_has_no_broken_internal_links(real_site):
+    assert broken_links(real_site.path) == []
+
+
+def test_published_real_site_has_no_broken_links_and_absolute_urls(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
+    out = build_site(ROOT / "publishconf.py", tmp_path / "public", checks=[link_problems])
+    home = BuiltSite(out).html("/")
+    assert home.find("link", rel="canonical")["href"] == "https://www.sonetbotnia.fi/"
+
+
+def test_every_page_has_the_policy_and_breaks_none_of_it(real_site):
+    policy = None
+    for url in real_site.pages():
+        soup = real_site.html(url)
+        meta = soup.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+        assert meta is not None, url
+        policy = meta["content"]
+        assert soup.find("style") is None, url
+        assert soup.find(attrs={"style": True}) is None, url
+        for script in soup.find_all("script"):
+            # data blocks are not run; anything else must come from the site
+            assert script.get("type") == "application/ld+json" or script.get("src", "").startswith("/"), url
+        for tag in soup.find_all(True):
+            assert not any(name.startswith("on") for name in tag.attrs), (url, tag.name)
+    assert "script-src 'self'" in policy and "style-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    headers = (real_site.path / "_headers").read_text()
+    assert "frame-ancestors 'none'" in headers and "X-Content-Type-Options: nosniff" in headers
+
+
+def test_no_third_party_requests(real_site):
+    for url in real_site.pages():
+        soup = real_site.html(url)
+        for tag, attribute in SUBRESOURCES.items():
+            for element in soup.find_all(tag):
+                address = element.get(attribute, "")
+                assert not address.startswith(("http:", "https:", "//")), (url, tag, address)
+        for link in soup.find_all("link"):
+            if set(link.get("rel", [])) & {"stylesheet", "icon", "preload", "prefetch", "manifest"}:
+                assert link["href"].startswith("/"), (url, link)
+        for anchor in soup.select(".prose a[href^='http']"):
+            assert "noopener" in anchor.get("rel", []), (url, anchor["href"])
+
+
+def snapshot(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
+
+
+@pytest.mark.parametrize("failure", ["bad content", "broken link"])
+def test_failed_publish_leaves_the_old_site_byte_identical(tmp_path, monkeypatch, failure):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
+    content = tmp_path / "content"
+    for relative, text in BASE.items():
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text(text, encoding="utf-8")
+    public = tmp_path / "public"
+    publish = lambda: build_site(ROOT / "publishconf.py", public,  # noqa: E731
+                                 overrides={"PATH": str(content)}, checks=[link_problems])
+    publish()
+    before = snapshot(public)
+    assert len(before) > 10
+    news = content / "news" / "uusi.fi.md"
+    news.parent.mkdir(exist_ok=True)
+    if failure == "bad content":
+        news.write_text("Title: Uusi\nDate: 31.12.2020\n\nT.\n", encoding="utf-8")
+    else:
+        news.write_text("Title: Uusi\nDate: 2020-05-01\n\n[Kokous](/kokoukset/ei-ole/)\n", encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        publish()
+    assert snapshot(public) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "public"]
+
+
+def test_output_is_the_same_whatever_the_hash_seed(tmp_path):
+    outputs = []
+    for seed in ("1", "4242"):
+        env = dict(os.environ, PYTHONHASHSEED=seed, SOURCE_DATE_EPOCH=str(EPOCH_JUNE_2020))
+        out = tmp_path / f"seed-{seed}"
+        result = subprocess.run([sys.executable, "-m", "invoke", "build", "--output", str(out)],
+                                cwd=ROOT, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, result.stderr
+        outputs.append(out)
+    comparison = filecmp.dircmp(outputs[0], outputs[1])
+    assert not (comparison.left_only or comparison.right_only)
+    assert snapshot(outputs[0]) == snapshot(outputs[1])
