@@ -72,6 +72,28 @@ def content_settings(settings, content):
     return read_settings(str(ROOT / settings), override=override)
 
 
+def trial_build_links(settings, pelican_settings):
+    """Build into a temporary folder, which is then thrown away, and find the
+    links that lead nowhere."""
+    import tempfile
+
+    from content_model.check import unreachable_links
+    from content_model.source import read_source
+    from link_crawl import broken_links
+    from site_build import BuildFailed, build_site
+
+    root = Path(pelican_settings["PATH"])
+    with tempfile.TemporaryDirectory() as folder:
+        try:
+            output = build_site(ROOT / settings, Path(folder) / "site",
+                                overrides={"PATH": str(root)})
+        except BuildFailed:
+            return []  # the errors were printed as the build met them
+        sources = [read_source(p, root, pelican_settings["LANGUAGES"])
+                   for p in sorted(root.rglob("*.md"))]
+        return list(unreachable_links(broken_links(output), sources))
+
+
 @task(help={"content": "content folder to check (default: content/)"})
 def check(c, content=None, settings="pelicanconf.py"):
     """Check all content and list every problem as path:line: message; exit 1 on errors."""
@@ -80,6 +102,8 @@ def check(c, content=None, settings="pelicanconf.py"):
 
     pelican_settings = content_settings(settings, content)
     problems = check_content(pelican_settings)
+    if not any(problem.severity == "error" for problem in problems):
+        problems += trial_build_links(settings, pelican_settings)
     print("\n".join(report(problems, editor_translations(pelican_settings))))
     if any(problem.severity == "error" for problem in problems):
         sys.exit(1)
@@ -181,5 +205,5 @@ def catalogs(c):
     c.run(f"{babel} update -i theme/translations/messages.pot -d theme/translations")
     editor = "plugins/content_model/translations"
     c.run(f"{babel} extract -k _ --no-location --omit-header -o {editor}/messages.pot "
-          "plugins/content_model plugins/projects")
+          "plugins/content_model plugins/projects plugins/link_crawl.py")
     c.run(f"{babel} update -i {editor}/messages.pot -d {editor}")

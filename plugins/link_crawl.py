@@ -9,6 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from content_model.messages import _
+
 LINK_ATTRIBUTES = {"a": "href", "link": "href", "img": "src", "script": "src", "source": "src"}
 
 
@@ -71,9 +73,10 @@ def broken_links(output, siteurl=""):
                 continue  # another site, mailto: or tel:
             target = target_file(output, parts.path)
             if not target.is_file():
-                broken.append((here, link, "no such page or file"))
+                broken.append((here, link, _("no such page or file")))
             elif parts.fragment and target.suffix == ".html":
                 ids = pages[target].ids if target in pages else read_page(target).ids
                 if parts.fragment not in ids:
-                    broken.append((here, link, f"the page has no #{parts.fragment}"))
+                    broken.append((here, link, _("the page has no #{fragment}",
+                                                 fragment=parts.fragment)))
     return broken

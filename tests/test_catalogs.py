@@ -4,7 +4,7 @@ import re
 from pathlib import Path
 
 import pytest
-from babel.messages.extract import extract_from_dir
+from babel.messages.extract import extract_from_dir, extract_python
 from babel.messages.pofile import read_po
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -45,6 +45,9 @@ def editor_messages():
             ROOT / folder, [("**.py", "python")], keywords={"_": None}
         ):
             found.add(message)
+    with open(ROOT / "plugins" / "link_crawl.py", "rb") as source:
+        found.update(message for _line, _function, message, *_rest in
+                     extract_python(source, keywords={"_": None}, comment_tags=(), options={}))
     return found
 
 

@@ -107,3 +107,19 @@ def test_warnings_alone_exit_zero(tmp_path):
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines()[-1] == "0 error(s), 9 warning(s)"
     assert "news/vain.fi.md:1: exists in one language only: add vain.sv.md" in result.stdout
+
+
+def test_check_finds_links_that_lead_nowhere_in_a_trial_build(tmp_path):
+    content = tmp_path / "content"
+    write(content, {
+        **BASE,
+        "news/linkki.fi.md": "Title: Linkki\nDate: 2020-05-01\n\nKatso [kokous](/kokoukset/ei-ole/) "
+                             "ja [pykälä]({filename}../meetings/kokous.fi.md#pykala-9).\n",
+        "meetings/kokous.fi.md": "Title: Kokous\nDate: 2020-05-11 12:00\nBody: johtoryhma\n\n"
+                                 "## 1 § Avaus\n\nPäätös: Avattiin.\n",
+    })
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 1
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert "news/linkki.fi.md:4: the link /kokoukset/ei-ole/ leads nowhere (no such page or file)" in lines
+    assert not (tmp_path / "output").exists()

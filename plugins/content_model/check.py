@@ -45,6 +45,20 @@ def check_content(settings):
     return sorted(problems, key=lambda p: (p.severity != "error", p.line == 0, p.path, p.line))
 
 
+def unreachable_links(broken, sources):
+    """Problems for links of a trial build that lead nowhere, placed on the
+    line of the content file where the editor wrote them."""
+    found = {}
+    for _page, link, reason in broken:
+        for source in sources:
+            for number, line in enumerate(source.body.split("\n"), start=source.body_line):
+                if f"]({link}" in line:
+                    found[(source.path, number, link)] = reason
+    for (path, number, link), reason in sorted(found.items()):
+        yield Problem(path, number, _("the link {link} leads nowhere ({reason})",
+                                      link=link, reason=reason))
+
+
 def duplicate_slugs(items):
     seen = defaultdict(list)
     for (section, name), versions in items.items():
