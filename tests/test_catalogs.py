@@ -46,8 +46,10 @@ def editor_messages():
         ):
             found.add(message)
     with open(ROOT / "plugins" / "link_crawl.py", "rb") as source:
-        found.update(message for _line, _function, message, *_rest in
-                     extract_python(source, keywords={"_": None}, comment_tags=(), options={}))
+        for _line, _function, message, *_rest in extract_python(
+            source, keywords={"_": None}, comment_tags=(), options={}
+        ):
+            found.add(message[0] if isinstance(message, tuple) else message)
     return found
 
 
