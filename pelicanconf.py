@@ -33,11 +33,15 @@ PLUGINS = [
     "events",
     "feeds",
     "security_headers",
+    "sitemap",
+    "search_index",
 ]
 
 # Nothing but the site's own files may load; no inline script or style.
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    # Pagefind's search runs as WebAssembly, which needs 'wasm-unsafe-eval'.
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+    "img-src 'self' data:; "
     "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
     "form-action 'self'"
 )
@@ -66,6 +70,8 @@ DECISION_REGISTER_URLS = {"fi": "kokoukset/paatokset/", "sv": "sv/moten/beslut/"
 AGENDA_ANCHOR_WORDS = {"fi": "pykala", "sv": "paragraf"}
 HOME_URLS = {"fi": "", "sv": "sv/"}
 FEEDS_PAGE_URLS = {"fi": "syotteet/", "sv": "sv/floden/"}
+SEARCH_URLS = {"fi": "haku/", "sv": "sv/sok/"}
+OG_LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
 # Feeds, calendars and open data need absolute addresses even in
 # development, where SITEURL is empty: they point to `invoke serve`.
 ABSOLUTE_SITEURL = "http://127.0.0.1:8000"

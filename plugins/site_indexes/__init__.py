@@ -1,5 +1,5 @@
 """Write the language-aware listings: the home page, the news index with
-pagination and the 404 page, once per language."""
+pagination, the search page and the 404 page, once per language."""
 
 from pelican import signals
 from pelican.generators import Generator
@@ -28,6 +28,7 @@ class SiteIndexGenerator(Generator):
             write_language_page(self, writer, "news_index", news_urls, lang,
                                 paginated={"articles": news}, template_name="news_index")
             write_language_page(self, writer, "404", not_found_urls, lang)
+            write_language_page(self, writer, "search", self.settings["SEARCH_URLS"], lang)
 
 
 def add_generator(pelican):
