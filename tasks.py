@@ -157,10 +157,11 @@ def serve(c, port=8000):
 
     # The preview's reload script comes from the livereload server's own port.
     livereload = "http://127.0.0.1:35729 ws://127.0.0.1:35729"
-    policy = read_settings(str(ROOT / "pelicanconf.py"))["CONTENT_SECURITY_POLICY"]
-    policy = policy.replace("script-src 'self'", f"script-src 'self' {livereload}")
-    policy = policy.replace("connect-src 'self'", f"connect-src 'self' {livereload}")
-    preview = {"CONTENT_SECURITY_POLICY": policy}
+    preview = {}
+    for name in ("CONTENT_SECURITY_POLICY", "SEARCH_CONTENT_SECURITY_POLICY"):
+        policy = read_settings(str(ROOT / "pelicanconf.py"))[name]
+        policy = policy.replace("script-src 'self'", f"script-src 'self' {livereload}")
+        preview[name] = policy.replace("connect-src 'self'", f"connect-src 'self' {livereload}")
 
     def rebuild():
         try:
@@ -181,9 +182,30 @@ def clean(c):
     c.run("rm -rf output public .output.* .public.* __pycache__ .pytest_cache")
 
 
+# Commands the browser and validator checks run, and their Debian packages.
+SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless"}
+
+
+def ensure_system_packages(c):
+    """Install Debian's Chromium and Java when they are missing (as root, as
+    on CI); otherwise say how to."""
+    import shutil
+
+    missing = [package for command, package in SYSTEM_PACKAGES.items() if not shutil.which(command)]
+    if not missing:
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        c.run("apt-get update -qq")
+        c.run("apt-get install -y -qq --no-install-recommends " + " ".join(missing))
+    else:
+        sys.exit("The tests need " + ", ".join(missing)
+                 + ": install with `sudo apt-get install " + " ".join(missing) + "`")
+
+
 @task
 def test(c):
-    """Run the whole test suite."""
+    """Run the whole test suite (installs Chromium and Java first if missing)."""
+    ensure_system_packages(c)
     c.run(f"{sys.executable} -m pytest", pty=sys.stdout.isatty())
 
 

@@ -12,7 +12,7 @@ from pelican import signals
 
 def headers_file(settings):
     lines = ["/*"]
-    policy = settings["CONTENT_SECURITY_POLICY"] + "; frame-ancestors 'none'"
+    policy = settings["SEARCH_CONTENT_SECURITY_POLICY"] + "; frame-ancestors 'none'"
     lines.append(f"  Content-Security-Policy: {policy}")
     for name, value in settings["SECURITY_HEADERS"].items():
         lines.append(f"  {name}: {value}")

