@@ -177,6 +177,19 @@ def serve(c, port=8000):
 
 
 @task
+def weight(c, output="output"):
+    """Print what each kind of page weighs (HTML + CSS + JS, gzip) against its budget."""
+    from page_weight import weight_report
+
+    lines, over = weight_report(ROOT / output)
+    print("\n".join(lines))
+    for url, size, budget in over:
+        print(f"Over budget: {url} {size / 1000:.1f} kB > {budget / 1000:.0f} kB")
+    if over:
+        sys.exit(1)
+
+
+@task
 def clean(c):
     """Remove the built site and caches."""
     c.run("rm -rf output public .output.* .public.* __pycache__ .pytest_cache")

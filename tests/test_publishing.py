@@ -104,3 +104,45 @@ def test_output_is_the_same_whatever_the_hash_seed(tmp_path):
     comparison = filecmp.dircmp(outputs[0], outputs[1])
     assert not (comparison.left_only or comparison.right_only)
     assert snapshot(outputs[0]) == snapshot(outputs[1])
+
+
+def test_page_weight_is_within_budget(real_site):
+    from page_weight import weight_report
+
+    lines, over = weight_report(real_site.path)
+    kinds = {line.split()[0] for line in lines}
+    assert {"news-article", "meeting", "project", "event", "static-page", "listing:home"} <= kinds
+    assert over == []
+
+
+def test_sitemap_lists_every_indexable_page_with_its_alternates(real_site):
+    from xml.etree import ElementTree
+
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9", "x": "http://www.w3.org/1999/xhtml"}
+    root = ElementTree.parse(real_site.path / "sitemap.xml").getroot()
+    entries = {url.findtext("s:loc", namespaces=ns): url for url in root.findall("s:url", ns)}
+    base = "http://127.0.0.1:8000"
+    assert f"{base}/" in entries and f"{base}/sv/" in entries
+    assert f"{base}/404.html" not in entries and f"{base}/haku/" not in entries  # noindex
+    for location, url in entries.items():
+        assert real_site.exists(location.removeprefix(base)), location
+        links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
+        assert "x-default" in links and location in links.values(), location
+    monni = entries[f"{base}/hankkeet/monni/"]
+    assert {l.get("hreflang"): l.get("href") for l in monni.findall("x:link", ns)}["sv"] == \
+        f"{base}/sv/projekt/monni/"
+    robots = (real_site.path / "robots.txt").read_text()
+    assert f"Sitemap: {base}/sitemap.xml" in robots
+
+
+def test_open_graph_and_description_in_the_page_language(real_site):
+    fi = real_site.html("/hankkeet/monni/")
+    sv = real_site.html("/sv/projekt/monni/")
+    og = lambda soup, name: soup.find("meta", property=f"og:{name}")["content"]  # noqa: E731
+    assert og(fi, "locale") == "fi_FI" and og(sv, "locale") == "sv_FI"
+    assert og(fi, "title") == fi.h1.get_text(strip=True).split(" (")[0]
+    assert og(sv, "url") == "http://127.0.0.1:8000/sv/projekt/monni/"
+    assert fi.find("meta", attrs={"name": "description"})["content"] != \
+        sv.find("meta", attrs={"name": "description"})["content"]
+    crumbs = [li.get_text(strip=True) for li in sv.select(".breadcrumbs li")]
+    assert crumbs[:2] == ["Startsida", "Projekt"] and crumbs[-1] == sv.h1.get_text(strip=True).split(" (")[0]
