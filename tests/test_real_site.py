@@ -137,3 +137,12 @@ def test_real_events_upcoming_on_1_june_2020(tmp_path):
     assert starts[0] == "2020-06-02" and starts[-1] == "2020-12-14"
     past = index.select("section[aria-labelledby=past-heading] time")
     assert [t["datetime"][:10] for t in past] == ["2016-12-16"]
+
+
+def test_one_h1_and_no_skipped_heading_levels(real_site):
+    for url in real_site.pages():
+        soup = real_site.html(url)
+        levels = [int(h.name[1]) for h in soup.find_all(["h1", "h2", "h3", "h4", "h5", "h6"])]
+        assert levels.count(1) == 1 and levels[0] == 1, (url, levels)
+        assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (url, levels)
+        assert soup.find("main") and soup.find("nav") and soup.find("header") and soup.find("footer"), url
