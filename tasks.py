@@ -176,6 +176,25 @@ def serve(c, port=8000):
     server.serve(host="127.0.0.1", port=port, root=str(ROOT / "output"), open_url_delay=None)
 
 
+@task(help={"sizes": "corpus sizes in source files, comma-separated",
+            "runs": "runs per measurement (the median is printed)"})
+def bench(c, sizes="1000,4000", runs=3):
+    """Measure our build against plain Pelican on a generated corpus, and the real site's page weight."""
+    import tempfile
+
+    from benchmark import bench as run_bench
+    from benchmark import format_rows
+    from page_weight import weight_report
+
+    with tempfile.TemporaryDirectory() as workdir:
+        rows = run_bench([int(size) for size in sizes.split(",")], int(runs), workdir)
+    print("\n".join(format_rows(rows)))
+    with tempfile.TemporaryDirectory() as folder:
+        site = build_or_exit("pelicanconf.py", Path(folder) / "site")
+        print("Page weight of the real site (HTML + CSS + JS, gzip):")
+        print("\n".join(weight_report(site)[0]))
+
+
 @task
 def weight(c, output="output"):
     """Print what each kind of page weighs (HTML + CSS + JS, gzip) against its budget."""

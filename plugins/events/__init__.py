@@ -11,7 +11,7 @@ from bilingual import in_language, write_language_page
 from content_model.contents import Event
 from content_model.generator import SectionGenerator
 
-from .calendar import calendar_bytes
+from .calendar import calendar_bytes, helsinki_timezone
 from .structured_data import event_json_ld
 
 # The subscribable calendar keeps events that ended this recently.
@@ -43,10 +43,12 @@ class EventsGenerator(SectionGenerator):
             self.context["BUILD_CLOCK"],
             self.settings["ABSOLUTE_SITEURL"],
             self.settings["CALENDAR_UID_DOMAIN"],
+            self.timezone,
         ))
 
     def generate_output(self, writer):
         super().generate_output(writer)
+        self.timezone = helsinki_timezone()
         clock = self.context["BUILD_CLOCK"]
         for event in self.published_items():
             self.write_calendar(event.calendar_url, [event], event.lang)

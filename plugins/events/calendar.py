@@ -7,7 +7,9 @@ so the same content and clock give the same bytes.
 
 from datetime import timedelta, timezone
 
-from icalendar import Calendar, Event
+from zoneinfo import ZoneInfo
+
+from icalendar import Calendar, Event, Timezone
 from markupsafe import Markup
 
 STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
@@ -50,7 +52,13 @@ def vevent(event, build_clock, siteurl, domain):
     return entry
 
 
-def calendar_bytes(events, name, build_clock, siteurl, domain):
+def helsinki_timezone():
+    """The VTIMEZONE of Europe/Helsinki, with its daylight-saving rules; made
+    once per build, since it is the same in every calendar."""
+    return Timezone.from_tzinfo(ZoneInfo("Europe/Helsinki"))
+
+
+def calendar_bytes(events, name, build_clock, siteurl, domain, timezone_component):
     calendar = Calendar()
     calendar.add("prodid", "-//SONet BOTNIA//Portal//FI")
     calendar.add("version", "2.0")
@@ -59,5 +67,5 @@ def calendar_bytes(events, name, build_clock, siteurl, domain):
     calendar.add("x-wr-timezone", "Europe/Helsinki")
     for event in events:
         calendar.add_component(vevent(event, build_clock, siteurl, domain))
-    calendar.add_missing_timezones()
+    calendar.add_component(timezone_component)
     return calendar.to_ical()

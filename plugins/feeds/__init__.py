@@ -124,17 +124,25 @@ class FeedsGenerator(Generator):
             author=getattr(getattr(item, "author", None), "name", None),
         )
 
+    def cached_entry(self, entries, item, lang):
+        key = (item.source_path, lang)
+        if key not in entries:
+            entries[key] = self.entry(item, lang)
+        return entries[key]
+
     def generate_output(self, writer):
         base = self.settings["ABSOLUTE_SITEURL"]
         clock = self.context["BUILD_CLOCK"]
         listed = {}
+        entries = {}  # an item is in several feeds: render its entry once
         for lang in self.settings["LANGUAGES"]:
             listed[lang] = self.all_feeds(lang)
             for feed in listed[lang]:
                 rss, atom = feed_documents(
                     feed.title, feed.description, lang,
                     {"rss": f"{base}/{feed.rss}", "atom": f"{base}/{feed.atom}"},
-                    f"{base}/{feed.folder}", [self.entry(i, lang) for i in feed.items], clock)
+                    f"{base}/{feed.folder}",
+                    [self.cached_entry(entries, item, lang) for item in feed.items], clock)
                 for url, document in ((feed.rss, rss), (feed.atom, atom)):
                     path = Path(self.output_path) / url
                     path.parent.mkdir(parents=True, exist_ok=True)

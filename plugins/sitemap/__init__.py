@@ -16,7 +16,8 @@ XHTML = "http://www.w3.org/1999/xhtml"
 
 
 def page_entry(html, base):
-    soup = BeautifulSoup(html, "html.parser")
+    # Everything the sitemap needs is in the <head>: parse only that.
+    soup = BeautifulSoup(html[: html.find("</head>")], "html.parser")
     robots = soup.find("meta", attrs={"name": "robots"})
     canonical = soup.find("link", rel="canonical")
     if canonical is None or (robots and "noindex" in robots.get("content", "")):

@@ -1,0 +1,175 @@
+"""`invoke bench`: a deterministic corpus in the content contract, built by
+our pipeline and by plain Pelican, measured in the same run.
+
+Not a Pelican plugin. Every build runs in its own process, so that peak
+memory is that build's alone.
+"""
+
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+WORDS = ("lastensuojelu sosiaalityö hanke kehittäminen palvelu kunta alue ohjausryhmä "
+         "päätös esitys yhteistyö osaamiskeskus jälkihuolto työkyky rahoitus verkosto "
+         "asiakas ammattilainen suunnitelma toimeenpano arviointi").split()
+REGISTRY = (ROOT / "content" / "data" / "registry.toml").read_text(encoding="utf-8")
+BODIES = ("johtoryhma", "etela-pohjanmaan-ohjausryhma", "keski-pohjanmaan-ohjausryhma",
+          "pohjanmaan-ohjausryhma")
+
+
+def paragraph(rng, words=60):
+    return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
+
+
+def write_corpus(folder, source_files, seed=2020):
+    """About ``source_files`` Markdown files: fi/sv pairs of news (40 %),
+    meetings with ten items (25 %), events (20 %), projects (10 %), pages."""
+    rng = random.Random(seed)
+    folder = Path(folder)
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "data").mkdir(parents=True)
+    (folder / "data" / "registry.toml").write_text(REGISTRY, encoding="utf-8")
+    pairs = source_files // 2
+    counts = {"projects": max(pairs // 10, 1), "meetings": pairs // 4, "events": pairs // 5}
+    counts["pages"] = max(pairs // 20, 3)
+    counts["news"] = pairs - sum(counts.values())
+    projects = [f"hanke-{n:04}" for n in range(counts["projects"])]
+
+    def write(section, name, fi_header, body_fi, body_sv):
+        (folder / section).mkdir(exist_ok=True)
+        (folder / section / f"{name}.fi.md").write_text(f"{fi_header}\n\n{body_fi}\n", encoding="utf-8")
+        (folder / section / f"{name}.sv.md").write_text(
+            f"Title: {name} sv\nSlug: {name}-sv\n\n{body_sv}\n", encoding="utf-8")
+
+    for n, name in enumerate(projects):
+        write("projects", name, f"Title: Hanke {n}\nAcronym: H{n:04}\nPhase: active\n"
+              f"Start: 2020-01\nEnd: 2030-12\nBudget: {10000 + n}\nRegion: pohjanmaa",
+              paragraph(rng, 120), paragraph(rng, 120))
+    for n in range(counts["news"]):
+        day = 1 + n % 28
+        write("news", f"uutinen-{n:05}", f"Title: Uutinen {n}\nDate: 2019-{1 + n % 12:02}-{day:02} 10:00\n"
+              f"Tags: {rng.choice(WORDS)}\nProjects: {rng.choice(projects)}",
+              "\n\n".join(paragraph(rng) for _ in range(4)), "\n\n".join(paragraph(rng) for _ in range(4)))
+    for n in range(counts["meetings"]):
+        items = "\n\n".join(
+            f"## {i} § Asia {i} H{rng.randrange(len(projects)):04}\n\n{paragraph(rng)}\n\n"
+            f"Esitys: {paragraph(rng, 12)}\n\nPäätös: {paragraph(rng, 12)}" for i in range(1, 11))
+        write("meetings", f"kokous-{n:05}", f"Title: Kokous {n}\nDate: 2019-{1 + n % 12:02}-{1 + n % 28:02} 12:00\n"
+              f"Body: {BODIES[n % len(BODIES)]}\nProjects: {rng.choice(projects)}",
+              items, items.replace("Esitys:", "Förslag:").replace("Päätös:", "Beslut:"))
+    for n in range(counts["events"]):
+        write("events", f"tapahtuma-{n:05}", f"Title: Tapahtuma {n}\nStart: 2021-{1 + n % 12:02}-{1 + n % 28:02} 09:00\n"
+              f"End: 2021-{1 + n % 12:02}-{1 + n % 28:02} 12:00\nLocation: Vaasa\nDate: 2020-06-01",
+              paragraph(rng), paragraph(rng))
+    for n in range(counts["pages"]):
+        write("pages", ["tietoa", "yhteystiedot", "saavutettavuusseloste"][n] if n < 3 else f"sivu-{n}",
+              f"Title: Sivu {n}", paragraph(rng, 200), paragraph(rng, 200))
+    return sum(1 for _ in folder.rglob("*.md"))
+
+
+OURS = """
+import resource, sys
+sys.path[:0] = [{plugins!r}]
+from site_build import build_site
+build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}})
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+PLAIN = """
+import resource
+from pelican import Pelican
+from pelican.settings import read_settings
+settings = read_settings(None, override={{
+    "PATH": {content!r}, "OUTPUT_PATH": {output!r}, "PLUGINS": [], "THEME": "notmyidea",
+    "DISPLAY_PAGES_ON_MENU": False, "ARTICLE_PATHS": ["news", "meetings", "events", "projects"],
+    "PAGE_PATHS": ["pages"], "DEFAULT_DATE": (2020, 1, 1), "TIMEZONE": "Europe/Helsinki",
+    "SITEURL": "", "IGNORE_FILES": ["*.toml"], "DELETE_OUTPUT_DIRECTORY": True}})
+Pelican(settings).run()
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+
+
+def timed_build(script):
+    """(seconds, peak RSS in MiB) of one build in a fresh process."""
+    env = dict(os.environ, SOURCE_DATE_EPOCH="1591779600", LANG="C.UTF-8")
+    start = time.perf_counter()
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        raise RuntimeError(result.stderr[-2000:])
+    return seconds, int(result.stdout.strip().splitlines()[-1]) / 1024
+
+
+def output_size(folder):
+    files = [p for p in Path(folder).rglob("*") if p.is_file()]
+    return len(files), sum(p.stat().st_size for p in files)
+
+
+def measure(name, script, runs, prepare=None):
+    results = []
+    for _ in range(runs):
+        if prepare:
+            prepare()
+        results.append(timed_build(script))
+    return {"name": name, "seconds": statistics.median(r[0] for r in results),
+            "peak_mib": max(r[1] for r in results)}
+
+
+def touch(path, marker):
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+
+
+def bench(sizes, runs, workdir):
+    rows = []
+    for size in sizes:
+        base = Path(workdir) / f"corpus-{size}"
+        content = base / "content"
+        files = write_corpus(content, size)
+        ours_out, plain_out = base / "ours", base / "plain"
+        ours = OURS.format(plugins=str(ROOT / "plugins"), settings=str(ROOT / "pelicanconf.py"),
+                           output=str(ours_out), content=str(content))
+        plain = PLAIN.format(content=str(content), output=str(plain_out))
+        counter = iter(range(10**6))
+        news = content / "news" / "uutinen-00000.fi.md"
+        project = content / "projects" / "hanke-0000.fi.md"
+        results = [
+            measure("ours: full build", ours, runs),
+            measure("ours: after editing one news file", ours, runs,
+                    lambda: touch(news, f"Muokattu {next(counter)}.")),
+            measure("ours: after editing one project file", ours, runs,
+                    lambda: touch(project, f"Muokattu {next(counter)}.")),
+            measure("plain Pelican: full build", plain, runs),
+        ]
+        ours_files, ours_bytes = output_size(ours_out)
+        plain_files, plain_bytes = output_size(plain_out)
+        for result in results:
+            result.update(size=size, files=files, ms_per_file=1000 * result["seconds"] / files)
+        plain_seconds = results[-1]["seconds"]
+        for result in results:
+            result["ratio_to_plain"] = result["seconds"] / plain_seconds
+        rows.append({"size": size, "files": files, "results": results,
+                     "output": {"ours": [ours_files, ours_bytes], "plain": [plain_files, plain_bytes]}})
+    return rows
+
+
+def format_rows(rows):
+    lines = []
+    for row in rows:
+        lines.append(f"Corpus of {row['files']} source files")
+        for r in row["results"]:
+            lines.append(f"  {r['name']:40} {r['seconds']:7.2f} s  {r['ms_per_file']:6.2f} ms/file  "
+                         f"peak {r['peak_mib']:6.0f} MiB  ×{r['ratio_to_plain']:.2f} plain Pelican")
+        (of, ob), (pf, pb) = row["output"]["ours"], row["output"]["plain"]
+        lines.append(f"  output: ours {of} files {ob / 1e6:.1f} MB; plain Pelican {pf} files {pb / 1e6:.1f} MB")
+    return lines
+
+
+def as_json(rows):
+    return json.dumps(rows, indent=2)
