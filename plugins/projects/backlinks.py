@@ -18,27 +18,42 @@ class Backlink:
         return getattr(self.item, "sort_date", None) or self.item.date
 
 
-def mentions(agenda_item, project):
-    """True if the agenda item's title or text names the project's acronym."""
-    if not getattr(project, "acronym", None):
-        return False
+def acronym_pattern(projects):
+    """One pattern for every project's acronym: the agenda items of all
+    meetings are searched once, not once per project."""
+    acronyms = sorted({p.acronym for p in projects if getattr(p, "acronym", None)},
+                      key=len, reverse=True)
+    if not acronyms:
+        return None
     # Finnish inflects with a hyphen: "MONNI-hankkeen" names MONNI.
-    pattern = re.compile(rf"(?<![\w-]){re.escape(project.acronym)}(?!\w)")
+    return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, acronyms))})(?!\w)")
+
+
+def mentioned_projects(agenda_item, pattern, by_acronym):
+    """Names of the projects whose acronym the agenda item's title or text names."""
+    if pattern is None:
+        return []
     text = " ".join([agenda_item.title, agenda_item.discussion,
                      agenda_item.proposal, agenda_item.decision])
-    return bool(pattern.search(text))
+    found = set(pattern.findall(text))
+    return sorted(name for acronym in found for name in by_acronym[acronym])
 
 
 def collect_backlinks(projects, items):
     """Set ``backlinks`` (newest first) on every version of every project,
     and ``projects`` on the agenda items of every meeting version."""
     by_name = {project.item_name: project for project in projects}
+    by_acronym = {}
+    for name, project in by_name.items():
+        if getattr(project, "acronym", None):
+            by_acronym.setdefault(project.acronym, []).append(name)
+    pattern = acronym_pattern(projects)
     found = {name: [] for name in by_name}
     for item in items:
         named = set(getattr(item, "projects", None) or [])
         numbers = {}
         for agenda_item in getattr(item, "agenda", []):
-            agenda_item_projects = [n for n, p in by_name.items() if mentions(agenda_item, p)]
+            agenda_item_projects = mentioned_projects(agenda_item, pattern, by_acronym)
             for name in agenda_item_projects:
                 numbers.setdefault(name, []).append(agenda_item.number)
             for version in [item, *item.translations]:
