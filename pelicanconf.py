@@ -165,6 +165,10 @@ AUTHOR_FEED_RSS = None
 TAG_FEED_ATOM = None
 TAG_FEED_RSS = None
 
+# Everything from content is escaped in templates unless it is HTML that the
+# content reader made and cleaned (bodies, summaries, agenda parts).
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+
 MARKDOWN = {
     "extension_configs": {
         "markdown.extensions.extra": {},

@@ -98,8 +98,16 @@ ACCEPTED = {
 }
 
 
+# Markup in header values and agenda headings is text: shown, never run.
+ESCAPED = {
+    "news--html-otsikossa": ("/ajankohtaista/html-otsikossa/",
+                             "<img src=x onerror=alert(1)> R&D <b>lihavoitu</b>"),
+    "meetings--html-pykalassa": ("/kokoukset/html-pykalassa/", "1 § <script>alert(1)</script> Avaus"),
+}
+
+
 def test_every_case_has_an_asserted_outcome():
-    assert set(CASES) == set(ERRORS) | set(SANITISED) | set(ACCEPTED)
+    assert set(CASES) == set(ERRORS) | set(SANITISED) | set(ACCEPTED) | set(ESCAPED)
     assert len(CASES) + 1 >= 25  # and the generated 5 MB file below
 
 
@@ -155,3 +163,18 @@ def test_a_5_mb_file_is_refused(build_from, caplog):
     assert (f"news/valtava.fi.md:1: the file is {size:.1f} MB, more than content files may be (1 MB); put "
             "images and documents in content/images or content/attachments and link to them"
             ) in messages(caplog, logging.ERROR)
+
+
+@pytest.mark.parametrize("name", sorted(ESCAPED))
+def test_markup_in_header_values_is_shown_as_text(build_from, name):
+    site = build_case(build_from, name)
+    url, heading = ESCAPED[name]
+    page = site.html(url)
+    shown = page.select_one("section.agenda-item h2") or page.h1
+    assert shown.get_text(" ", strip=True) == heading
+    for element in page.find_all(True):
+        assert not any(attribute.startswith("on") for attribute in element.attrs), element
+    assert [s.get("type") for s in page.find_all("script")] in ([], ["application/ld+json"])
+    assert page.find("img") is None
+    for feed in site.path.rglob("rss.xml"):
+        assert "<script>alert" not in feed.read_text(encoding="utf-8")

@@ -177,3 +177,13 @@ def test_crlf_and_bom_are_read_like_plain_files(build_from):
         "x.fi.md": "\ufeffTitle: Rivinvaihdot\r\nDate: 2020-05-04\r\n\r\nTeksti.\r\n"
     }))
     assert site.html("/ajankohtaista/x/").find("h1").get_text() == "Rivinvaihdot"
+
+
+def test_a_swedish_draft_leaves_the_finnish_item_published(build_from):
+    site = build_from(site_with(**{
+        "a.fi.md": "Title: Julkaistu\nDate: 2020-05-04\n\nTeksti.\n",
+        "a.sv.md": "Title: Utkast\nStatus: draft\n\nText.\n",
+    }))
+    assert site.exists("/ajankohtaista/a/")
+    # the draft is not out: Swedish readers get the note that leads to Finnish
+    assert "Det här innehållet finns bara på finska." in site.html("/sv/aktuellt/a/").get_text()

@@ -2,6 +2,7 @@
 Summary and a meeting's agenda parts of one item."""
 
 from markdown import Markdown
+from markupsafe import Markup
 
 from .markdown_extensions import PortalExtension
 from .messages import _
@@ -28,13 +29,14 @@ class Converter:
     def html(self, source, text):
         """Safe HTML of ``text``; what the policy removes is a warning."""
         if not text.strip():
-            return ""
+            return Markup("")
         clean, removed = sanitize(self.markdown.reset().convert(text))
         for what in removed:
             source.warn(line_of(source, what), _(
                 "removed {what} from the published page: only the HTML the editor guide "
                 "lists is allowed", what=what))
-        return clean
+        # Cleaned by the policy above: templates may output it as it is.
+        return Markup(clean)
 
     def item(self, source, values, agenda):
         """(content HTML, summary HTML or None, agenda with HTML parts or None)."""

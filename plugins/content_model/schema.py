@@ -207,7 +207,8 @@ COMMON_KEYS = (
     Key("Slug", parse_slug, inherited=False),
     Key("Summary", parse_text, inherited=False),
     Key("Tags", parse_list),
-    Key("Status", parse_status),
+    # A translation may be a draft while its pair is published.
+    Key("Status", parse_status, inherited=False),
     Key("Projects", parse_list, shared=True),
 )
 
@@ -274,9 +275,12 @@ PROJECT_KEYS = tuple(k for k in COMMON_KEYS if k.name != "Projects") + (
 
 NEWS_KEYS = COMMON_OPTIONAL + (Key("Date", parse_date, required=True, shared=True),)
 
+# Pages are timeless and list nothing: no Date, no Projects.
+PAGE_KEYS = tuple(k for k in COMMON_KEYS if k.name not in ("Date", "Projects"))
+
 SECTIONS = {
     "news": Section("news", NEWS_KEYS),
-    "pages": Section("pages"),
+    "pages": Section("pages", PAGE_KEYS),
     "meetings": Section("meetings", MEETING_KEYS),
     "projects": Section("projects", PROJECT_KEYS),
     "events": Section("events", EVENT_KEYS),
