@@ -77,7 +77,7 @@ def trial_build_links(settings, pelican_settings):
     links that lead nowhere."""
     import tempfile
 
-    from content_model.check import unreachable_links
+    from content_model.check import failed_trial_build, unreachable_links
     from content_model.source import read_source
     from link_crawl import broken_links
     from site_build import BuildFailed, build_site
@@ -87,8 +87,8 @@ def trial_build_links(settings, pelican_settings):
         try:
             output = build_site(ROOT / settings, Path(folder) / "site",
                                 overrides={"PATH": str(root)})
-        except BuildFailed:
-            return []  # the errors were printed as the build met them
+        except BuildFailed as failure:
+            return [failed_trial_build(root, failure)]
         sources = [read_source(p, root, pelican_settings["LANGUAGES"])
                    for p in sorted(root.rglob("*.md"))]
         return list(unreachable_links(broken_links(output), sources))

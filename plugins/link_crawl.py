@@ -7,7 +7,7 @@ on a finished output folder.
 
 from html.parser import HTMLParser
 from pathlib import Path
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from content_model.messages import _
 
@@ -71,12 +71,12 @@ def broken_links(output, siteurl=""):
             parts = urlsplit(urljoin(here, link_path))
             if parts.scheme or parts.netloc:
                 continue  # another site, mailto: or tel:
-            target = target_file(output, parts.path)
+            target = target_file(output, unquote(parts.path))
             if not target.is_file():
                 broken.append((here, link, _("no such page or file")))
             elif parts.fragment and target.suffix == ".html":
                 ids = pages[target].ids if target in pages else read_page(target).ids
-                if parts.fragment not in ids:
+                if unquote(parts.fragment) not in ids:
                     broken.append((here, link, _("the page has no #{fragment}",
                                                  fragment=parts.fragment)))
     return broken

@@ -68,11 +68,11 @@ def build_site(settings_file, output_path=None, overrides=None, checks=()):
 def swap_into_place(staging, final):
     """Replace ``final`` by ``staging`` with two renames, so that readers see
     either the old site or the new one, never half of each."""
+    staging.chmod(0o755)  # mkdtemp made it private; the server must read it
     retired = None
     if final.exists():
         retired = final.with_name(f".{final.name}.old-{staging.name.rsplit('-', 1)[-1]}")
         final.rename(retired)
     staging.rename(final)
-    final.chmod(0o755)  # mkdtemp made it private
     if retired is not None:
         shutil.rmtree(retired, ignore_errors=True)

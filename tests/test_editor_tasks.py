@@ -122,4 +122,6 @@ def test_check_finds_links_that_lead_nowhere_in_a_trial_build(tmp_path):
     assert result.returncode == 1
     lines = [line.strip() for line in result.stdout.splitlines()]
     assert "news/linkki.fi.md:4: the link /kokoukset/ei-ole/ leads nowhere (no such page or file)" in lines
+    assert ("(page /ajankohtaista/linkki/): the link /kokoukset/kokous/#pykala-9 leads nowhere "
+            "(the page has no #pykala-9)") in lines
     assert not (tmp_path / "output").exists()

@@ -45,15 +45,22 @@ def check_content(settings):
     return sorted(problems, key=lambda p: (p.severity != "error", p.line == 0, p.path, p.line))
 
 
+def failed_trial_build(root, failure):
+    return Problem(str(root), 0, _("the trial build failed: {reason}; see the messages above",
+                                   reason=str(failure)))
+
+
 def unreachable_links(broken, sources):
     """Problems for links of a trial build that lead nowhere, placed on the
     line of the content file where the editor wrote them."""
     found = {}
-    for _page, link, reason in broken:
-        for source in sources:
-            for number, line in enumerate(source.body.split("\n"), start=source.body_line):
-                if f"]({link}" in line:
-                    found[(source.path, number, link)] = reason
+    for page, link, reason in broken:
+        written = [(source.path, number) for source in sources
+                   for number, line in enumerate(source.body.split("\n"), start=source.body_line)
+                   if f"]({link}" in line]
+        # A link the editor wrote differently ({filename}…) is reported on its page.
+        for path, number in written or [(f"(page {page})", 0)]:
+            found[(path, number, link)] = reason
     for (path, number, link), reason in sorted(found.items()):
         yield Problem(path, number, _("the link {link} leads nowhere ({reason})",
                                       link=link, reason=reason))

@@ -7,6 +7,8 @@ from blinker import signal
 from pelican.generators import Generator
 from pelican.utils import process_translations
 
+from .reader import ContentError
+
 logger = logging.getLogger(__name__)
 
 # Sent with (generator, metadata) before each item's content object is made,
@@ -33,7 +35,7 @@ class SectionGenerator(Generator):
                     context_signal=section_generator_context,
                     context_sender=self,
                 )
-            except Exception:
+            except ContentError:
                 # The reader has logged the reasons; this marks the build failed.
                 logger.error("%s: not published", path)
                 self._add_failed_source_path(path)

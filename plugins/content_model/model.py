@@ -179,7 +179,9 @@ def check_meeting_date(source, values):
 
 def check_event_times(source, values):
     start, end = values.get("start"), values.get("end")
-    if start and end and end.moment < start.moment:
+    # An all-day End lasts to the end of its day: only an earlier day is wrong.
+    if start and end and (end.moment.date() < start.moment.date() if end.all_day
+                          else end.moment < start.moment):
         source.error(line_of(source, "End"), _(
             "End {end} is before Start {start}", end=str(end), start=str(start)))
     deadline = values.get("registration_deadline")

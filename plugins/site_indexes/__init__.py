@@ -1,6 +1,8 @@
 """Write the language-aware listings: the home page, the news index with
 pagination, the search page and the 404 page, once per language."""
 
+import logging
+
 from pelican import signals
 from pelican.generators import Generator
 
@@ -31,6 +33,21 @@ class SiteIndexGenerator(Generator):
             write_language_page(self, writer, "search", self.settings["SEARCH_URLS"], lang)
 
 
+logger = logging.getLogger(__name__)
+
+
+def check_navigation(generators):
+    """Every page the navigation or the footer names must exist, or every
+    page of the site would carry a link to nowhere."""
+    context = generators[0].context
+    named = [key for kind, key in context["MAIN_MENU"] if kind == "page"]
+    for name in named + list(context["FOOTER_PAGES"]):
+        if ("pages", name) not in context["items_by_key"]:
+            logger.error(
+                "pelicanconf.py: the navigation names the page '%s', but there is no "
+                "published content/pages/%s.fi.md or %s.sv.md", name, name, name)
+
+
 def add_generator(pelican):
     return SiteIndexGenerator
 
@@ -41,4 +58,5 @@ def install_navigation(generator):
 
 def register():
     signals.get_generators.connect(add_generator)
+    signals.all_generators_finalized.connect(check_navigation)
     signals.generator_init.connect(install_navigation)
