@@ -239,3 +239,22 @@ def test_gap_in_numbering_is_a_warning(build_from, caplog):
     assert site.exists("/kokoukset/x/")
     assert ("meetings/x.fi.md:5: the items skip number(s) 2 §, 3 § (fine if the minutes "
             "are published in part)") in [r.getMessage() for r in caplog.records]
+
+
+def test_agenda_edge_cases_code_consecutive_and_bold_labels(build_from):
+    text = (
+        "Title: Reunat\nDate: 2020-06-01 12:00\nBody: johtoryhma\n\n"
+        "## 1 § Koodi\n\n```\n## 2 § Ei otsikko\n\nPäätös: ei päätös\n```\n\n"
+        "Esitys: Hyväksytään.\nPäätös: Hyväksyttiin.\n\n"
+        "## 2 § Lihavoitu\n\n**Esitys:** Merkitään tiedoksi.\n\n**Päätös**: Merkittiin tiedoksi.\n"
+    )
+    site = build_from({**BASE, "meetings/reunat.fi.md": text})
+    page = site.html("/kokoukset/reunat/")
+    items = page.select("section.agenda-item")
+    assert [s["id"] for s in items] == ["pykala-1", "pykala-2"]
+    code = items[0].select_one("pre code").get_text()
+    assert "## 2 § Ei otsikko" in code and "Päätös: ei päätös" in code
+    assert items[0].select_one(".proposal p").get_text() == "Hyväksytään."
+    assert items[0].select_one(".decision p").get_text() == "Hyväksyttiin."
+    assert items[1].select_one(".proposal p").get_text() == "Merkitään tiedoksi."
+    assert items[1].select_one(".decision p").get_text() == "Merkittiin tiedoksi."

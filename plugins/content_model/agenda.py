@@ -14,9 +14,13 @@ ITEM_HEADING = re.compile(
     r"^##\s+(?:(?P<a>\d+)\s*§|§\s*(?P<b>\d+)|(?P<c>\d+)\.)\s*(?P<title>.*?)\s*#*\s*$"
 )
 LEVEL_2 = re.compile(r"^##(?!#)")
+FENCE = re.compile(r"^\s*(```|~~~)")
+# The label may be bold, as minutes often write it: **Päätös:** or **Päätös**:
+BOLD = r"(?:\*\*|__)?"
 LABELS = {
-    "proposal": re.compile(r"^(?:Esitys|Förslag)(?:\s*\([^)]*\))?\s*:\s*", re.IGNORECASE),
-    "decision": re.compile(r"^(?:Päätös|Beslut)\s*:\s*", re.IGNORECASE),
+    "proposal": re.compile(
+        rf"^{BOLD}(?:Esitys|Förslag)(?:\s*\([^)]*\))?{BOLD}\s*:\s*{BOLD}\s*", re.IGNORECASE),
+    "decision": re.compile(rf"^{BOLD}(?:Päätös|Beslut){BOLD}\s*:\s*{BOLD}\s*", re.IGNORECASE),
 }
 
 
@@ -36,19 +40,33 @@ class Agenda:
     items: list = field(default_factory=list)
 
 
+def is_label(line):
+    return any(label.match(line) for label in LABELS.values())
+
+
 def blocks(lines, first_line):
-    """Paragraph-like blocks separated by blank lines, with their first line
-    number. Fenced code and lists stay whole because blank lines inside a
-    list item are rare in minutes; a block is only ever re-joined as text."""
-    block, start = [], first_line
+    """Blocks separated by blank lines, with their first line number. A
+    fenced code block stays one block, whatever it holds; a line that starts
+    with a label starts a block of its own, so a proposal and a decision on
+    consecutive lines are two blocks."""
+    block, start, fence = [], first_line, None
     for number, line in enumerate(lines, start=first_line):
-        if line.strip():
-            if not block:
-                start = number
-            block.append(line)
-        elif block:
+        if fence is None and not line.strip():
+            if block:
+                yield start, "\n".join(block)
+                block = []
+            continue
+        if fence is None and block and is_label(line):
             yield start, "\n".join(block)
             block = []
+        if not block:
+            start = number
+        block.append(line)
+        opening = FENCE.match(line)
+        if fence is None and opening:
+            fence = opening[1]
+        elif fence is not None and line.strip().startswith(fence) and len(block) > 1:
+            fence = None
     if block:
         yield start, "\n".join(block)
 
@@ -60,8 +78,12 @@ def parse_agenda(source):
     lines = source.body.split("\n")
     sections = []  # (heading line number, heading match or None, body lines)
     body, heading_line, heading = [], source.body_line, None
+    fence = None
     for number, line in enumerate(lines, start=source.body_line):
-        if LEVEL_2.match(line):
+        opening = FENCE.match(line)
+        if opening:  # a '## …' line inside fenced code is code, not an item
+            fence = None if fence == opening[1] else fence or opening[1]
+        if fence is None and not opening and LEVEL_2.match(line):
             sections.append((heading_line, heading, body))
             match = ITEM_HEADING.match(line)
             if not match:
@@ -91,7 +113,7 @@ def parse_agenda(source):
         for line_number, text in blocks(body, first_body_line):
             part = next((name for name, label in LABELS.items() if label.match(text)), None)
             if part and current is None:
-                word = text.split(":", 1)[0].strip()
+                word = text.split(":", 1)[0].strip(" *_")
                 source.error(line_number, _(
                     "'{word}:' is outside any agenda item; put it under the item's "
                     "'## N § Title' heading", word=word))
