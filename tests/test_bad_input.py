@@ -68,6 +68,8 @@ ERRORS = {
         "starting with https://, found 'www.example.fi'",
     "events--myohainen-maarapaiva": "events/myohainen-maarapaiva.fi.md:3: Registration-deadline is after "
         "the event starts; registration must close before Start",
+    "uutiset--vaara-kansio": "uutiset/vaara-kansio.fi.md:1: content/uutiset is not a content folder; "
+        "put the file in one of: events, meetings, news, pages, projects",
     "pages--slug": "pages/slug.fi.md:2: Slug: expected lower-case letters a-z, digits and single hyphens "
         "(for example om-oss), found 'Meistä Kaikille'",
 }

@@ -8,6 +8,7 @@ from pathlib import Path
 from .convert import Converter
 from .messages import _
 from .model import KnownNames, project_names
+from .schema import SECTIONS
 from .reader import validated_source
 from .registry import load_registry
 from .source import Problem
@@ -16,15 +17,11 @@ from .source import Problem
 NON_ITEM_FOLDERS = {"data", "attachments", "images"}
 
 
-def check_content(settings):
-    """All problems, errors first then warnings, each sorted by path and line."""
-    root = Path(settings["PATH"])
-    languages = settings["LANGUAGES"]
-    known = KnownNames(load_registry(root, languages), project_names(root))
-    converter = Converter(settings["MARKDOWN"])
-    problems = []
-    items = defaultdict(dict)  # (section, name) -> {lang: (source, values)}
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+def content_files(root):
+    """(Markdown items to read, problems of the files no build reads): a file
+    that is not Markdown, or Markdown outside the content folders."""
+    items, problems = [], []
+    for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
         relative = path.relative_to(root)
         if relative.parts[0] in NON_ITEM_FOLDERS:
             continue
@@ -32,7 +29,24 @@ def check_content(settings):
             problems.append(Problem(relative.as_posix(), 1, _(
                 "not a content file: items are Markdown files named <name>.fi.md or "
                 "<name>.sv.md"), "warning"))
-            continue
+        elif len(relative.parts) < 2 or relative.parts[0] not in SECTIONS:
+            problems.append(Problem(relative.as_posix(), 1, _(
+                "content/{folder} is not a content folder; put the file in one of: {folders}",
+                folder=relative.parent.as_posix(), folders=", ".join(sorted(SECTIONS)))))
+        else:
+            items.append(path)
+    return items, problems
+
+
+def check_content(settings):
+    """All problems, errors first then warnings, each sorted by path and line."""
+    root = Path(settings["PATH"])
+    languages = settings["LANGUAGES"]
+    known = KnownNames(load_registry(root, languages), project_names(root))
+    converter = Converter(settings["MARKDOWN"])
+    paths, problems = content_files(root)
+    items = defaultdict(dict)  # (section, name) -> {lang: (source, values)}
+    for path in paths:
         source, values, agenda = validated_source(path, settings, known)
         if values:
             items[(source.section, source.name)][source.lang] = (source, values)

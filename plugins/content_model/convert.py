@@ -9,9 +9,10 @@ from .messages import _
 from .sanitize import sanitize
 
 
-def line_of(source, snippet):
-    """The line of the body where the editor wrote ``snippet``."""
-    needle = snippet.strip("<>=").lower()
+def line_of(source, removed):
+    """The line of the body where the editor wrote what was removed: the
+    tag's opening ('<script'), the attribute ('onclick=') or the scheme."""
+    needle = (removed[:-1] if removed.startswith("<") else removed).lower()
     for offset, line in enumerate(source.body.split("\n")):
         if needle in line.lower():
             return source.body_line + offset
@@ -26,13 +27,14 @@ class Converter:
             extensions=[*dict.fromkeys(extensions), PortalExtension()], **config
         )
 
-    def html(self, source, text):
-        """Safe HTML of ``text``; what the policy removes is a warning."""
+    def html(self, source, text, line=None):
+        """Safe HTML of ``text``; what the policy removes is a warning, on
+        ``line`` if given (a header value), else where the body has it."""
         if not text.strip():
             return Markup("")
         clean, removed = sanitize(self.markdown.reset().convert(text))
         for what in removed:
-            source.warn(line_of(source, what), _(
+            source.warn(line or line_of(source, what), _(
                 "removed {what} from the published page: only the HTML the editor guide "
                 "lists is allowed", what=what))
         # Cleaned by the policy above: templates may output it as it is.
@@ -40,7 +42,8 @@ class Converter:
 
     def item(self, source, values, agenda):
         """(content HTML, summary HTML or None, agenda with HTML parts or None)."""
-        summary = self.html(source, values["summary"]) if values.get("summary") else None
+        summary = (self.html(source, values["summary"], source.fields["summary"].line)
+                   if "summary" in source.fields else None)
         if agenda is None:
             return self.html(source, source.body), summary, None
         for entry in agenda.items:

@@ -16,7 +16,7 @@ ALLOWED_TAGS = {
     "pre", "abbr", "span", "div", "figure", "figcaption", "details", "summary",
 }
 ALLOWED_ATTRIBUTES = {
-    "*": {"id", "lang", "title"},
+    "*": {"id", "lang", "title"},  # ids only as Markdown's footnotes write them
     "a": {"href", "hreflang"},
     "img": {"src", "alt", "width", "height"},
     "ol": {"start"},
@@ -35,7 +35,16 @@ URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Removed with their content, not only their tags.
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template"}
 
+def footnote_ids_only(element, attribute, value):
+    """Content may not set ids of its own: they could clash with the page's
+    (#content, #pykala-6) or fake an anchor. Markdown's footnotes keep theirs."""
+    if attribute == "id" and not value.startswith(("fn:", "fnref:")):
+        return None
+    return value
+
+
 CLEANER = nh3.Cleaner(
+    attribute_filter=footnote_ids_only,
     tags=ALLOWED_TAGS,
     clean_content_tags=DROPPED_WITH_CONTENT,
     attributes=ALLOWED_ATTRIBUTES,
