@@ -23,7 +23,7 @@ def write_language_page(generator, writer, template, urls, lang, **variables):
         generator.get_template(template),
         generator.context,
         lang=lang,
-        language_versions=LanguageVersions(lang, urls, urls, generator.settings["DEFAULT_LANG"]),
+        language_versions=LanguageVersions(lang, urls, dict(urls), generator.settings["DEFAULT_LANG"]),
         url=url,
         **variables,
     )

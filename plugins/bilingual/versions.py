@@ -31,7 +31,7 @@ class LanguageVersions:
         if number == 1:
             return self
         urls = {lang: f"{url}{number}/" for lang, url in self.urls.items()}
-        return LanguageVersions(self.lang, urls, urls, self.default_lang)
+        return LanguageVersions(self.lang, urls, dict(urls), self.default_lang)
 
 
 @dataclass
@@ -100,7 +100,7 @@ def link_versions(items, settings):
                 ].format(**item.url_format),
             )
             urls = {item.lang: item.url, lang: stub.url}
-            stub.language_versions = LanguageVersions(lang, urls, urls, default_lang)
+            stub.language_versions = LanguageVersions(lang, urls, dict(urls), default_lang)
             item.language_versions.switch[lang] = stub.url
             stubs.append(stub)
     return stubs

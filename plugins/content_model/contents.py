@@ -45,8 +45,9 @@ class Event(Page):
     def ends_at(self):
         """The moment the event is over: its End, or the end of its last day
         for an all-day event or one without an End."""
-        last = getattr(self, "end", None) or self.start
-        if last.all_day or last is self.start and not getattr(self, "end", None):
+        end = getattr(self, "end", None)
+        last = end or self.start
+        if last.all_day or end is None:
             return datetime.combine(last.moment.date() + timedelta(days=1), time(), last.moment.tzinfo)
         return last.moment
 

@@ -49,14 +49,20 @@ def editor_language(settings=None, environ=None):
     return code if code in EDITOR_LANGUAGES else "en"
 
 
-def editor_translations(settings=None, environ=None):
-    """The catalogue of the editor's language, or None for English."""
-    lang = editor_language(settings, environ)
-    if lang == "en":
-        return None
-    with open(CATALOGUES / lang / "LC_MESSAGES" / "messages.po", "rb") as po_file:
+def compile_catalog(po_path, lang):
+    """A .po catalogue compiled with Babel in memory: an edit is live at
+    once, and no stale .mo file can ever be used."""
+    with open(po_path, "rb") as po_file:
         catalog = read_po(po_file, locale=lang)
     compiled = BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)
     return Translations(compiled)
+
+
+def editor_translations(settings=None, environ=None):
+    """The catalogue of the editor's language, or None for English."""
+    lang = editor_language(settings, environ)
+    if lang == "en":
+        return None
+    return compile_catalog(CATALOGUES / lang / "LC_MESSAGES" / "messages.po", lang)

@@ -171,13 +171,7 @@ def choice(allowed):
 
 STATUSES = ("published", "draft")
 PHASES = ("planned", "applied", "active", "ended")
-
-
-def parse_status(value):
-    if value.lower() not in STATUSES:
-        raise ValueError(_("expected one of: {allowed}, found '{found}'",
-                           allowed=", ".join(STATUSES), found=value))
-    return value.lower()
+parse_status = choice(STATUSES)
 
 
 @dataclass(frozen=True)

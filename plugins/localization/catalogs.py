@@ -1,25 +1,11 @@
-"""UI strings from the theme's gettext catalogues, compiled with Babel.
+"""UI strings from the theme's gettext catalogues, compiled with Babel."""
 
-The .po files are compiled in memory at each build, so a catalogue edit is
-live at once and no stale .mo file can ever be published.
-"""
-
-from io import BytesIO
 from pathlib import Path
 
-from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
-from babel.support import NullTranslations, Translations
+from babel.support import NullTranslations
 from jinja2 import pass_context
 
-
-def compile_catalog(po_path, lang):
-    with open(po_path, "rb") as po_file:
-        catalog = read_po(po_file, locale=lang)
-    compiled = BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return Translations(compiled)
+from content_model.messages import compile_catalog
 
 
 class Catalogs:
