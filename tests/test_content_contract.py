@@ -187,3 +187,18 @@ def test_a_swedish_draft_leaves_the_finnish_item_published(build_from):
     assert site.exists("/ajankohtaista/a/")
     # the draft is not out: Swedish readers get the note that leads to Finnish
     assert "Det här innehållet finns bara på finska." in site.html("/sv/aktuellt/a/").get_text()
+
+
+def test_inherited_untranslated_text_keeps_its_language(build_from):
+    from test_meetings import BASE
+
+    site = build_from({**BASE,
+                       "events/e.fi.md": "Title: Tapahtuma\nStart: 2020-09-03 09:00\n"
+                                         "Location: Kokkolan kaupungintalo\nOrganizer: SONet BOTNIA\n\nT.\n",
+                       "events/e.sv.md": "Title: Evenemang\nOrganizer: SONet BOTNIA\n\nT.\n"})
+    facts = site.html("/sv/evenemang/e/").select(".facts dd")
+    place = next(dd for dd in facts if dd.get_text() == "Kokkolan kaupungintalo")
+    organiser = next(dd for dd in facts if dd.get_text() == "SONet BOTNIA")
+    assert place["lang"] == "fi"
+    assert not organiser.has_attr("lang")  # written in the Swedish file itself
+    assert not any(dd.has_attr("lang") for dd in site.html("/tapahtumat/e/").select(".facts dd"))

@@ -2,6 +2,7 @@
 stub pages the language switcher leads to when a translation is missing."""
 
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
@@ -60,8 +61,18 @@ def item_link(context, section, name):
     return in_language(item, context["lang"]) if item else None
 
 
+@pass_context
+def lang_of(context, item, attribute):
+    """` lang="fi"` for a value a Swedish page shows as its Finnish file wrote
+    it (inherited, untranslated), so screen readers read it in Finnish."""
+    written_in = getattr(item, "inherited_text", {}).get(attribute)
+    if written_in and written_in != context["lang"]:
+        return Markup(f' lang="{written_in}"')
+    return ""
+
+
 def install_item_link(generator):
-    generator.env.globals.update(item_link=item_link, in_language=in_language)
+    generator.env.globals.update(item_link=item_link, in_language=in_language, lang_of=lang_of)
 
 
 class TranslationStubGenerator(Generator):

@@ -121,6 +121,8 @@ def item_metadata(source, pair, default_lang, known=None):
             if mine is None:
                 if key.inherited:
                     values[key.attribute] = their_value
+                    # Text written in the other language keeps its language.
+                    values.setdefault("inherited_text", {})[key.attribute] = pair.lang
             elif (
                 key.shared
                 and source.lang != default_lang
