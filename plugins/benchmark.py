@@ -142,9 +142,10 @@ def bench(sizes, runs, workdir):
         results = [
             measure("ours: full build", ours, runs),
             measure("ours: after editing one news file", ours, runs,
-                    lambda: touch(news, f"Muokattu {next(counter)}.")),
+                    lambda news=news, counter=counter: touch(news, f"Muokattu {next(counter)}.")),
             measure("ours: after editing one project file", ours, runs,
-                    lambda: touch(project, f"Muokattu {next(counter)}.")),
+                    lambda project=project, counter=counter:
+                    touch(project, f"Muokattu {next(counter)}.")),
             measure("plain Pelican: full build", plain, runs),
         ]
         ours_files, ours_bytes = output_size(ours_out)

@@ -85,7 +85,7 @@ def duplicate_slugs(items):
     for (section, name), versions in items.items():
         for lang, (source, values) in versions.items():
             seen[(section, lang, values.get("slug", name))].append(source)
-    for (section, lang, slug), sources in seen.items():
+    for (_section, _lang, slug), sources in seen.items():
         for source in sources[1:]:
             yield Problem(
                 source.path, source.fields["slug"].line if "slug" in source.fields else 1,
