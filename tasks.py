@@ -151,16 +151,17 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
 def serve(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild and reload the browser on every save."""
     from livereload import Server
+    from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
     from site_build import BuildFailed, build_site
 
     # The preview's reload script comes from the livereload server's own port.
     livereload = "http://127.0.0.1:35729 ws://127.0.0.1:35729"
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
     preview = {}
     for name in ("CONTENT_SECURITY_POLICY", "SEARCH_CONTENT_SECURITY_POLICY"):
-        policy = read_settings(str(ROOT / "pelicanconf.py"))[name]
-        policy = policy.replace("script-src 'self'", f"script-src 'self' {livereload}")
+        policy = settings[name].replace("script-src 'self'", f"script-src 'self' {livereload}")
         preview[name] = policy.replace("connect-src 'self'", f"connect-src 'self' {livereload}")
 
     def rebuild():
@@ -169,7 +170,9 @@ def serve(c, port=8000):
         except BuildFailed as failure:
             print(f"Build failed: {failure}; the preview shows the last good build.")
 
-    build_or_exit("pelicanconf.py", overrides=preview)
+    init_logging(level=logging.WARNING)
+    rebuild()  # with errors in the content, the preview starts from the last good build
+    (ROOT / "output").mkdir(exist_ok=True)
     server = Server()
     for watched in ("content", "theme", "plugins", "pelicanconf.py"):
         server.watch(str(ROOT / watched), rebuild)
