@@ -1,15 +1,11 @@
 """Every built feed parsed with feedparser; feeds announced on every page."""
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import feedparser
 from bs4 import BeautifulSoup
 
-from test_events import BASE, EVENTS
-
-HELSINKI = ZoneInfo("Europe/Helsinki")
-CLOCK = int(datetime(2020, 6, 2, 13, 0, tzinfo=HELSINKI).timestamp())
+from test_events import BASE, CLOCK, EVENTS, HELSINKI
 
 NEWS = {
     "news/uutinen.fi.md": "Title: Uutinen\nDate: 2020-05-04 10:00\nTags: lastensuojelu, MONNI\n"
