@@ -154,6 +154,7 @@ def serve(c, port=8000):
     from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
+    from content_model.read_cache import ReadCache
     from site_build import BuildFailed, build_site
 
     # The preview's reload script comes from the livereload server's own port.
@@ -164,9 +165,11 @@ def serve(c, port=8000):
         policy = settings[name].replace("script-src 'self'", f"script-src 'self' {livereload}")
         preview[name] = policy.replace("connect-src 'self'", f"connect-src 'self' {livereload}")
 
+    read_cache = ReadCache()  # an edit re-reads only the files it touched
+
     def rebuild():
         try:
-            build_site(ROOT / "pelicanconf.py", overrides=preview)
+            build_site(ROOT / "pelicanconf.py", overrides=preview, read_cache=read_cache)
         except BuildFailed as failure:
             print(f"Build failed: {failure}; the preview shows the last good build.")
 

@@ -29,12 +29,15 @@ class ErrorCounter(logging.Handler):
         self.count += 1
 
 
-def build_site(settings_file, output_path=None, overrides=None, checks=()):
+def build_site(settings_file, output_path=None, overrides=None, checks=(), read_cache=None):
     """Build with ``settings_file`` and swap the result into ``output_path``
     (default: the settings' OUTPUT_PATH). Each of ``checks`` is called with
     the finished folder and the settings and returns problems; any problem
-    stops the publication like a build error. Returns the output path."""
+    stops the publication like a build error. A ``read_cache`` (a
+    content_model ReadCache) kept across calls spares re-reading unchanged
+    files. Returns the output path."""
     settings = read_settings(str(settings_file), override=dict(overrides or {}))
+    settings["READ_CACHE"] = read_cache
     final = Path(output_path or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))

@@ -6,7 +6,8 @@ from pelican.readers import BaseReader
 
 from .agenda import parse_agenda
 from .convert import Converter
-from .messages import editor_translations
+from .messages import editor_language, editor_translations
+from .read_cache import context_fingerprint, read_key
 from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
 from .registry import load_registry
 from .source import read_source
@@ -54,8 +55,27 @@ class ContentReader(BaseReader):
         self.known = KnownNames(
             load_registry(root, settings["LANGUAGES"]), project_names(root)
         )
+        self.cache = settings.get("READ_CACHE")
+        if self.cache is not None:
+            self.shared_key = context_fingerprint(
+                settings, self.known.projects, editor_language(settings))
 
     def read(self, source_path):
+        if self.cache is None:
+            return self.read_file(source_path)
+        key = read_key(source_path, self.settings["LANGUAGES"], self.shared_key)
+        cached = self.cache.get(key)
+        if cached is not None:
+            warnings, content, metadata = cached
+            log_problems(warnings, self.translations)
+            return content, metadata
+        content, metadata, warnings = self.read_file(source_path, keep_warnings=True)
+        self.cache.put(key, (warnings, content, metadata))
+        return content, metadata
+
+    def read_file(self, source_path, keep_warnings=False):
+        """(content, metadata) of one file, or also its warnings; raises
+        ContentError after logging the problems of a file with errors."""
         source, values, agenda = validated_source(source_path, self.settings, self.known)
         if not any(p.severity == "error" for p in source.problems):
             content, summary, agenda_items = self.converter.item(source, values, agenda)
@@ -82,4 +102,6 @@ class ContentReader(BaseReader):
             metadata["summary"] = summary
         if agenda_items is not None:
             metadata["agenda"] = agenda_items
+        if keep_warnings:
+            return content, metadata, source.problems
         return content, metadata
