@@ -81,6 +81,25 @@ from site_build import build_site
 build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}})
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
+# `invoke serve`'s path: one process, the reading of unchanged files reused.
+SERVE = """
+import resource, statistics, sys, time
+from pathlib import Path
+sys.path[:0] = [{plugins!r}]
+from content_model.read_cache import ReadCache
+from site_build import build_site
+cache = ReadCache()
+build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, read_cache=cache)
+edited = Path({edited!r})
+times = []
+for run in range({runs}):
+    edited.write_text(edited.read_text(encoding="utf-8") + f"\\n\\nMuokattu {{run}}.\\n", encoding="utf-8")
+    start = time.perf_counter()
+    build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, read_cache=cache)
+    times.append(time.perf_counter() - start)
+print(statistics.median(times))
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
 PLAIN = """
 import resource
 from pelican import Pelican
@@ -95,15 +114,25 @@ print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
 """
 
 
-def timed_build(script):
-    """(seconds, peak RSS in MiB) of one build in a fresh process."""
+def run_script(script):
     env = dict(os.environ, SOURCE_DATE_EPOCH="1591779600", LANG="C.UTF-8")
-    start = time.perf_counter()
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env)
-    seconds = time.perf_counter() - start
     if result.returncode != 0:
         raise RuntimeError(result.stderr[-2000:])
-    return seconds, int(result.stdout.strip().splitlines()[-1]) / 1024
+    return result.stdout.strip().splitlines()
+
+
+def timed_build(script):
+    """(seconds, peak RSS in MiB) of one build in a fresh process."""
+    start = time.perf_counter()
+    lines = run_script(script)
+    return time.perf_counter() - start, int(lines[-1]) / 1024
+
+
+def serve_rebuild(script):
+    """(median seconds of the rebuilds, peak RSS in MiB) inside one process."""
+    lines = run_script(script)
+    return {"seconds": float(lines[-2]), "peak_mib": int(lines[-1]) / 1024}
 
 
 def output_size(folder):
@@ -146,8 +175,14 @@ def bench(sizes, runs, workdir):
             measure("ours: after editing one project file", ours, runs,
                     lambda project=project, counter=counter:
                     touch(project, f"Muokattu {next(counter)}.")),
-            measure("plain Pelican: full build", plain, runs),
         ]
+        for label, edited in (("news", news), ("project", project)):
+            serve = SERVE.format(plugins=str(ROOT / "plugins"), settings=str(ROOT / "pelicanconf.py"),
+                                 output=str(base / "serve"), content=str(content),
+                                 edited=str(edited), runs=runs)
+            results.append({"name": f"ours, serve: rebuild after editing one {label}",
+                            **serve_rebuild(serve)})
+        results.append(measure("plain Pelican: full build", plain, runs))
         ours_files, ours_bytes = output_size(ours_out)
         plain_files, plain_bytes = output_size(plain_out)
         for result in results:
@@ -165,7 +200,7 @@ def format_rows(rows):
     for row in rows:
         lines.append(f"Corpus of {row['files']} source files")
         for r in row["results"]:
-            lines.append(f"  {r['name']:40} {r['seconds']:7.2f} s  {r['ms_per_file']:6.2f} ms/file  "
+            lines.append(f"  {r['name']:50} {r['seconds']:7.2f} s  {r['ms_per_file']:6.2f} ms/file  "
                          f"peak {r['peak_mib']:6.0f} MiB  ×{r['ratio_to_plain']:.2f} plain Pelican")
         (of, ob), (pf, pb) = row["output"]["ours"], row["output"]["plain"]
         lines.append(f"  output: ours {of} files {ob / 1e6:.1f} MB; plain Pelican {pf} files {pb / 1e6:.1f} MB")
