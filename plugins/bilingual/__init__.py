@@ -6,13 +6,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
-from .versions import (  # noqa: F401
-    LanguageVersions,
-    in_language,
-    link_versions,
-    original_items,
-    versions_of,
-)
+from .versions import LanguageVersions, in_language, link_versions, original_items
 
 
 def write_language_page(generator, writer, template, urls, lang, **variables):
