@@ -6,7 +6,8 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
-from .versions import LanguageVersions, in_language, link_versions, original_items
+# original_items is for the plugins that build on this one (projects).
+from .versions import LanguageVersions, in_language, link_versions, original_items  # noqa: F401
 
 
 def write_language_page(generator, writer, template, urls, lang, **variables):
