@@ -35,6 +35,7 @@ PLUGINS = [
     "security_headers",
     "sitemap",
     "search_index",
+    "incremental_writer",
 ]
 
 # Nothing but the site's own files may load; no inline script or style.
@@ -189,4 +190,6 @@ CONTACT_EMAIL = "info@sonetbotnia.fi"
 
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
-DELETE_OUTPUT_DIRECTORY = True
+# Each build writes into a new folder (site_build), which holds links to the
+# last build's files that are still current: nothing to delete.
+DELETE_OUTPUT_DIRECTORY = False

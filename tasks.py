@@ -8,6 +8,8 @@ import logging
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
@@ -42,15 +44,21 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def build_or_exit(settings, output=None, overrides=None, checks=()):
+    """Build, reusing what the last build with these settings read and
+    rendered (kept in .cache/), and exit with the reason if it fails."""
     from pelican.log import init as init_logging
 
-    from site_build import BuildFailed, build_site
+    from site_build import BuildCache, BuildFailed, build_site
 
     init_logging(level=logging.WARNING)
+    kept = ROOT / ".cache" / f"{Path(settings).stem}.pickle"
+    cache = BuildCache.load(kept)
     try:
-        return build_site(ROOT / settings, output, overrides, checks)
+        path = build_site(ROOT / settings, output, overrides, checks, cache=cache)
     except BuildFailed as failure:
         sys.exit(f"Build failed: {failure}")
+    cache.save(kept)
+    return path
 
 
 @task
@@ -154,8 +162,8 @@ def serve(c, port=8000):
     from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
-    from content_model.read_cache import ReadCache
-    from site_build import BuildFailed, build_site
+    from search_index import refresh_index
+    from site_build import BuildCache, BuildFailed, build_site
 
     # The preview's reload script comes from the livereload server's own port.
     livereload = "http://127.0.0.1:35729 ws://127.0.0.1:35729"
@@ -165,13 +173,27 @@ def serve(c, port=8000):
         policy = settings[name].replace("script-src 'self'", f"script-src 'self' {livereload}")
         preview[name] = policy.replace("connect-src 'self'", f"connect-src 'self' {livereload}")
 
-    read_cache = ReadCache()  # an edit re-reads only the files it touched
+    # An edit shows at once; the search index follows a few seconds later.
+    preview["SEARCH_INDEX_LATER"] = True
+    # One clock for the session, so that a rebuild remakes only what an edit
+    # changed (feeds and calendars carry the build clock).
+    os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
+    cache = BuildCache()  # an edit re-reads and re-renders only what it touched
+    building = threading.Lock()  # a build and an index refresh never overlap
+
+    def refresh_search_index():
+        with building:
+            if cache.render.search_index_behind and refresh_index(ROOT / "output"):
+                cache.render.search_index_behind = False
 
     def rebuild():
-        try:
-            build_site(ROOT / "pelicanconf.py", overrides=preview, read_cache=read_cache)
-        except BuildFailed as failure:
-            print(f"Build failed: {failure}; the preview shows the last good build.")
+        with building:
+            try:
+                build_site(ROOT / "pelicanconf.py", overrides=preview, cache=cache)
+            except BuildFailed as failure:
+                print(f"Build failed: {failure}; the preview shows the last good build.")
+                return
+        threading.Thread(target=refresh_search_index, daemon=True).start()
 
     init_logging(level=logging.WARNING)
     rebuild()  # with errors in the content, the preview starts from the last good build
@@ -217,7 +239,7 @@ def weight(c, output="output"):
 @task
 def clean(c):
     """Remove the built site and caches."""
-    c.run("rm -rf output public .output.* .public.* __pycache__ .pytest_cache")
+    c.run("rm -rf output public .output.* .public.* .cache __pycache__ .pytest_cache")
 
 
 # Commands the browser and validator checks run, and their Debian packages.

@@ -86,16 +86,15 @@ SERVE = """
 import resource, statistics, sys, time
 from pathlib import Path
 sys.path[:0] = [{plugins!r}]
-from content_model.read_cache import ReadCache
-from site_build import build_site
-cache = ReadCache()
-build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, read_cache=cache)
+from site_build import BuildCache, build_site
+cache = BuildCache()
+build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, cache=cache)
 edited = Path({edited!r})
 times = []
 for run in range({runs}):
     edited.write_text(edited.read_text(encoding="utf-8") + f"\\n\\nMuokattu {{run}}.\\n", encoding="utf-8")
     start = time.perf_counter()
-    build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, read_cache=cache)
+    build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, cache=cache)
     times.append(time.perf_counter() - start)
 print(statistics.median(times))
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)

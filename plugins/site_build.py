@@ -5,15 +5,28 @@ Not a Pelican plugin: this is the driver that tasks.py and the tests call.
 An error anywhere in the build (an invalid content file, a template error)
 stops it with BuildFailed, and whatever was published before stays as it
 was, byte for byte.
+
+A BuildCache carries what one build read and rendered to the next: then the
+new folder starts as hard links to the published files, and only the files
+whose inputs changed are written again (as new files, never into a linked
+one). `invoke serve` keeps the cache in memory, `invoke build` on disk.
 """
 
 import logging
+import os
+import pickle
 import shutil
 import tempfile
+import threading
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
 from pelican.settings import read_settings
+
+from content_model.read_cache import ReadCache
+from incremental_writer import RenderState
+from site_files import link_tree
 
 
 class BuildFailed(Exception):
@@ -29,19 +42,59 @@ class ErrorCounter(logging.Handler):
         self.count += 1
 
 
-def build_site(settings_file, output_path=None, overrides=None, checks=(), read_cache=None):
+@dataclass
+class BuildCache:
+    """What the last build read (by source key) and made (by output file)."""
+
+    reads: ReadCache = field(default_factory=ReadCache)
+    render: RenderState = field(default_factory=RenderState)
+
+    FORMAT = 1  # raise when what is kept changes shape
+
+    @classmethod
+    def load(cls, path):
+        """The cache saved at ``path``; an empty one if there is none or it
+        cannot be read (then the build simply does everything)."""
+        try:
+            with open(path, "rb") as kept:
+                version, cache = pickle.load(kept)
+            if version == cls.FORMAT and isinstance(cache, cls):
+                return cache
+        except FileNotFoundError:
+            pass
+        except Exception as error:  # noqa: BLE001 - a cache is never worth a failed build
+            logging.getLogger(__name__).warning("%s: not used (%s); building everything", path, error)
+        return cls()
+
+    def save(self, path):
+        path = Path(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_name(path.name + ".partial")
+        with open(partial, "wb") as kept:
+            pickle.dump((self.FORMAT, self), kept, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+
+
+def build_site(settings_file, output_path=None, overrides=None, checks=(), cache=None):
     """Build with ``settings_file`` and swap the result into ``output_path``
     (default: the settings' OUTPUT_PATH). Each of ``checks`` is called with
     the finished folder and the settings and returns problems; any problem
-    stops the publication like a build error. A ``read_cache`` (a
-    content_model ReadCache) kept across calls spares re-reading unchanged
-    files. Returns the output path."""
+    stops the publication like a build error. A ``cache`` (BuildCache) kept
+    across calls spares reading and rendering again what did not change.
+    Returns the output path."""
     settings = read_settings(str(settings_file), override=dict(overrides or {}))
-    settings["READ_CACHE"] = read_cache
+    cache = cache or BuildCache()
+    settings["READ_CACHE"], settings["RENDER_STATE"] = cache.reads, cache.render
     final = Path(output_path or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
     settings["OUTPUT_PATH"] = str(staging)
+    if cache.render.output == str(final) and final.is_dir():
+        # Static files are copied by Pelican into place and the search index
+        # is written by Pagefind: neither may write into a linked file.
+        link_tree(final, staging, skip={settings["THEME_STATIC_DIR"], "pagefind",
+                                        *settings["STATIC_PATHS"]})
+        settings["PREVIOUS_OUTPUT"] = str(final)
 
     counter = ErrorCounter()
     root = logging.getLogger()
@@ -65,12 +118,16 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), read_
             f"{counter.count} error(s): nothing was published, {final} is unchanged"
         )
     swap_into_place(staging, final)
+    cache.render.records, cache.render.pending = cache.render.pending, {}
+    cache.render.output = str(final)
+    cache.reads.forget_unused()
     return final
 
 
 def swap_into_place(staging, final):
     """Replace ``final`` by ``staging`` with two renames, so that readers see
-    either the old site or the new one, never half of each."""
+    either the old site or the new one, never half of each. The old one is
+    deleted in the background: nobody waits for that."""
     staging.chmod(0o755)  # mkdtemp made it private; the server must read it
     retired = None
     if final.exists():
@@ -78,4 +135,5 @@ def swap_into_place(staging, final):
         final.rename(retired)
     staging.rename(final)
     if retired is not None:
-        shutil.rmtree(retired, ignore_errors=True)
+        # Not a daemon: a one-off build's process still ends with it done.
+        threading.Thread(target=shutil.rmtree, args=(retired,), kwargs={"ignore_errors": True}).start()

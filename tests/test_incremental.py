@@ -1,13 +1,15 @@
-"""A rebuild that reuses what it read before (as `invoke serve` does) gives
-output byte-identical to a clean build, whatever the edit."""
+"""A rebuild that reuses what it read and rendered before (as `invoke serve`
+and `invoke build` do) gives output byte-identical to a clean build,
+whatever the edit, and a build on two cores the same as on one."""
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from conftest import EPOCH_JUNE_2020, ROOT
-from content_model.read_cache import ReadCache
+from site_build import BuildCache
 from site_build import build_site
 from test_meetings import BASE
 
@@ -66,6 +68,20 @@ EDITS = {
 }
 
 
+def files_kept(before, after):
+    """Files of ``after`` that are still the very files of ``before`` (same inode)."""
+    kept = set()
+    for path in Path(after).rglob("*"):
+        old = Path(before) / path.relative_to(after)
+        if path.is_file() and old.exists() and os.path.samestat(path.stat(), old.stat()):
+            kept.add(path.relative_to(after).as_posix())
+    return kept
+
+
+def inodes(folder):
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in Path(folder).rglob("*") if p.is_file()}
+
+
 @pytest.mark.parametrize("kind", [*EDITS, "setting"])
 def test_rebuild_after_an_edit_equals_a_clean_build(tmp_path, monkeypatch, kind):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
@@ -73,17 +89,63 @@ def test_rebuild_after_an_edit_equals_a_clean_build(tmp_path, monkeypatch, kind)
     write(content, FILES)
     shutil.copytree(ROOT / "theme", theme)
     overrides = {"PATH": str(content), "THEME": str(theme)}
-    cache = ReadCache()
-    build_site(ROOT / "pelicanconf.py", tmp_path / "before", overrides, read_cache=cache)
+    cache, site = BuildCache(), tmp_path / "site"
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+    before, before_inodes = snapshot(site), inodes(site)
     if kind == "setting":
         overrides["HOME_NEWS_COUNT"] = 1
     else:
         EDITS[kind](content, theme)
-    hits = cache.hits
-    rebuilt = build_site(ROOT / "pelicanconf.py", tmp_path / "rebuilt", overrides, read_cache=cache)
+    hits = cache.reads.hits
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
     clean = build_site(ROOT / "pelicanconf.py", tmp_path / "clean", overrides)
-    assert snapshot(rebuilt) == snapshot(clean)
-    assert snapshot(rebuilt) != snapshot(tmp_path / "before")  # the edit shows
+    assert snapshot(site) == snapshot(clean)
+    assert snapshot(site) != before  # the edit shows
     # the registry, the set of projects and the settings are in every file's key
     if kind not in ("registry", "rename project key", "setting"):
-        assert cache.hits > hits  # unchanged files were not read again
+        assert cache.reads.hits > hits  # unchanged files were not read again
+    after_inodes = inodes(site)
+    kept = {name for name, inode in after_inodes.items() if before_inodes.get(name) == inode}
+    if kind in ("body", "title", "add file", "delete file"):
+        # pages the edit does not touch are left as they were, not written again
+        assert "kokoukset/kokous/index.html" in kept
+        assert "tapahtumat/koulutus/koulutus.ics" in kept
+    if kind in ("body", "title"):
+        assert "ajankohtaista/toinen/index.html" not in kept
+
+
+def test_a_cache_kept_on_disk_gives_the_same_site(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
+    content = tmp_path / "content"
+    write(content, FILES)
+    overrides = {"PATH": str(content)}
+    kept, site = tmp_path / "cache" / "build.pickle", tmp_path / "site"
+    cache = BuildCache()
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+    cache.save(kept)
+    EDITS["body"](content, None)
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=BuildCache.load(kept))
+    clean = build_site(ROOT / "pelicanconf.py", tmp_path / "clean", overrides)
+    assert snapshot(site) == snapshot(clean)
+    # a damaged cache is ignored, not fatal
+    kept.write_bytes(b"not a cache")
+    assert BuildCache.load(kept).render.records == {}
+
+
+def test_a_parallel_build_equals_a_serial_one(tmp_path, monkeypatch):
+    import multiprocessing
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
+    content = tmp_path / "content"
+    write(content, FILES)
+    forks = []
+    real_get_context = multiprocessing.get_context
+    monkeypatch.setattr(multiprocessing, "get_context",
+                        lambda method=None: forks.append(method) or real_get_context(method))
+    serial = build_site(ROOT / "pelicanconf.py", tmp_path / "serial",
+                        {"PATH": str(content), "BUILD_WORKERS": 1})
+    assert forks == []
+    parallel = build_site(ROOT / "pelicanconf.py", tmp_path / "parallel",
+                          {"PATH": str(content), "BUILD_WORKERS": 2})
+    assert forks == ["fork", "fork"]  # reading and rendering both used two processes
+    assert snapshot(parallel) == snapshot(serial)

@@ -40,6 +40,10 @@ def link_language_versions(generators):
     items_by_key = {}
     for generator in generators:
         items = published_items(generator)
+        for item in items:
+            # Every address is final now. Pelican works it out from the
+            # settings on every access, thousands of times per build: keep it.
+            item.override_url, item.override_save_as = item.url, item.save_as
         stubs.extend(link_versions(items, context))
         for item in items:
             items_by_key.setdefault((item.section, item.item_name), item)
@@ -51,7 +55,11 @@ def link_language_versions(generators):
 def item_link(context, section, name):
     """The published item ``<section>/<name>`` in the page's language, or in
     the other language when it has no translation (templates then mark it
-    with ``lang``); None if there is no such item."""
+    with ``lang``); None if there is no such item. The page being rendered
+    notes the link: its file depends on that item's address and title."""
+    linked = context.get("linked_items")
+    if linked is not None:
+        linked.add((section, name))
     item = context["items_by_key"].get((section, name))
     return in_language(item, context["lang"]) if item else None
 

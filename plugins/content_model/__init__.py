@@ -6,14 +6,16 @@ from .check import content_files
 from .clock import hold_scheduled_item, start_build_clock
 from .generator import section_generator_context
 from .messages import editor_translations
-from .reader import ContentReader, log_problems
+from .reader import ContentReader, log_problems, read_ahead
 
 
-def report_unread_files(pelican):
+def read_content(pelican):
     """Files no generator reads would vanish without a word: say so, and
-    fail the build for Markdown in the wrong place."""
-    _items, problems = content_files(pelican.settings["PATH"])
+    fail the build for Markdown in the wrong place. Read the others on
+    every core before the generators ask for them."""
+    items, problems = content_files(pelican.settings["PATH"])
     log_problems(problems, editor_translations(pelican.settings))
+    read_ahead(pelican.settings, items)
 
 
 def use_content_reader(readers):
@@ -22,7 +24,7 @@ def use_content_reader(readers):
 
 def register():
     signals.readers_init.connect(use_content_reader)
-    signals.initialized.connect(report_unread_files)
+    signals.initialized.connect(read_content)
     signals.generator_init.connect(start_build_clock)
     signals.article_generator_context.connect(hold_scheduled_item)
     signals.page_generator_context.connect(hold_scheduled_item)

@@ -1,77 +1,125 @@
-"""Reading results kept from one build to the next by a long-running
-process (`invoke serve`), so that an edit re-reads only what it touched.
+"""What each content file reads as, kept from one build to the next (by
+`invoke serve` in memory, by `invoke build` on disk), so that an edit
+re-reads only what it touched.
 
 A file's entry is keyed by everything its reading depends on: its own bytes,
 its translation's bytes (inherited keys), the registry, the set of project
-names (references), and the reader's settings. Anything else changed gives
-a new key; the output is byte-identical to a clean build's.
+names (references), the reader's settings and the code of the plugins.
+Anything else changed gives a new key; the output is byte-identical to a
+clean build's.
 """
 
 import dataclasses
 import hashlib
+import os
 from pathlib import Path
 
 from .registry import REGISTRY_FILE
 
+PLUGINS = Path(__file__).resolve().parent.parent
+
 
 class ReadCache:
-    """Pass one to site_build.build_site(read_cache=…) for every rebuild."""
+    """Entries are plain data: (problems, content HTML, metadata)."""
 
     def __init__(self):
         self.entries = {}
+        self.used = set()
         self.hits = 0
+        self.keys = {}  # this build's key of each file, worked out once
+        self.digests = {}  # path -> (size and times, digest of the bytes)
+
+    def key(self, path, languages, shared):
+        """The key of one file: its bytes and its translations' bytes."""
+        if (path, shared) not in self.keys:
+            path_ = Path(os.path.abspath(path))
+            name = path_.name.split(".")[0]
+            digest = hashlib.sha256(shared.encode())
+            for candidate in [path_] + [path_.with_name(f"{name}.{lang}.md") for lang in languages]:
+                digest.update(f"{candidate}\0{self.file_digest(candidate)}\0".encode())
+            self.keys[path, shared] = digest.hexdigest()
+        return self.keys[path, shared]
+
+    def file_digest(self, path):
+        """The digest of a file's bytes, read again only when its size or
+        times changed."""
+        try:
+            status = os.stat(path)
+        except FileNotFoundError:
+            return "-"
+        seen = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+        known = self.digests.get(path)
+        if known is None or known[0] != seen:
+            known = self.digests[path] = (seen, hashlib.sha256(Path(path).read_bytes()).hexdigest())
+        return known[1]
+
+    def start_build(self):
+        """Files may have changed since the last build: work out keys anew."""
+        self.keys = {}
 
     def get(self, key):
         entry = self.entries.get(key)
-        if entry is None:
-            return None
-        self.hits += 1
-        return fresh(entry)
+        if entry is not None:
+            self.hits += 1
+            self.used.add(key)
+        return entry
 
     def put(self, key, entry):
-        self.entries[key] = fresh(entry)
+        self.entries[key] = entry
+        self.used.add(key)
+
+    def forget_unused(self):
+        """Keep only what the last build read, so the cache does not grow
+        with every edit."""
+        self.entries = {key: self.entries[key] for key in self.used if key in self.entries}
+        self.used = set()
+        self.keys = {}
 
 
 def fresh(entry):
     """A copy a build may change without changing the cache: the metadata
-    dict and the agenda items, which plugins annotate. Dates, tags and the
-    rest are not changed by anyone, and Tag objects hold the settings, which
-    must not be copied."""
-    warnings, content, metadata = entry
+    dict and the agenda items, which plugins annotate."""
+    problems, content, metadata = entry
     metadata = dict(metadata)
     if "agenda" in metadata:
         metadata["agenda"] = [dataclasses.replace(item) for item in metadata["agenda"]]
-    return list(warnings), content, metadata
+    return list(problems), content, metadata
 
 
-# Where the build writes does not change what a file reads as.
-NOT_READ = {"OUTPUT_PATH"}
+# Where the build writes, and the caches themselves, do not change what a
+# file reads as.
+NOT_READ = {"OUTPUT_PATH", "READ_CACHE", "RENDER_STATE", "BUILD_WORKERS", "PREVIOUS_OUTPUT",
+            "PAGES_CHANGED"}
 
 
 def settings_fingerprint(settings, editor_lang):
-    """The settings as plain data; objects such as the cache itself are left out."""
+    """The settings as plain data; objects are left out."""
     plain = (str, int, float, bool, type(None), tuple, list, dict)
     kept = sorted((name, repr(value)) for name, value in settings.items()
                   if isinstance(value, plain) and name not in NOT_READ)
     return repr((kept, editor_lang)).encode()
 
 
-def context_fingerprint(settings, project_names, editor_lang):
-    """What every file's reading shares: registry, projects, settings."""
-    registry = Path(settings["PATH"]) / REGISTRY_FILE
+def code_fingerprint():
+    """The plugins' code and the theme's messages do not change within a
+    process, but a cache kept on disk may outlive them."""
     digest = hashlib.sha256()
-    digest.update(registry.read_bytes() if registry.exists() else b"")
-    digest.update("\n".join(sorted(project_names)).encode())
-    digest.update(settings_fingerprint(settings, editor_lang))
+    for path in sorted(PLUGINS.rglob("*.py")) + sorted(PLUGINS.rglob("*.po")):
+        digest.update(str(path.relative_to(PLUGINS)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 
-def read_key(path, languages, shared):
-    """The key of one file: its bytes and its translations' bytes."""
-    path = Path(path)
-    digest = hashlib.sha256(shared.encode())
-    name = path.name.split(".")[0]
-    for candidate in [path] + [path.with_name(f"{name}.{lang}.md") for lang in languages]:
-        data = candidate.read_bytes() if candidate.exists() else b""
-        digest.update(str(candidate).encode() + b"\0" + str(len(data)).encode() + b"\0" + data)
+_code = None
+
+
+def context_fingerprint(settings, project_names, editor_lang):
+    """What every file's reading shares: registry, projects, settings, code."""
+    global _code
+    if _code is None:
+        _code = code_fingerprint()
+    registry = Path(settings["PATH"]) / REGISTRY_FILE
+    digest = hashlib.sha256(_code.encode())
+    digest.update(registry.read_bytes() if registry.exists() else b"")
+    digest.update("\n".join(sorted(project_names)).encode())
+    digest.update(settings_fingerprint(settings, editor_lang))
     return digest.hexdigest()

@@ -1,13 +1,15 @@
 """Pelican reader for the content contract: <section>/<name>.<lang>.md."""
 
 import logging
+import multiprocessing
+import os
 
 from pelican.readers import BaseReader
 
 from .agenda import parse_agenda
 from .convert import Converter
 from .messages import editor_language, editor_translations
-from .read_cache import context_fingerprint, read_key
+from .read_cache import ReadCache, context_fingerprint, fresh
 from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
 from .registry import load_registry
 from .source import read_source
@@ -42,7 +44,8 @@ def validated_source(path, settings, known):
 
 class ContentReader(BaseReader):
     """Reads our header format with line-accurate messages and converts the
-    body to safe HTML."""
+    body to safe HTML. What a file reads as is kept in the build's ReadCache
+    (settings["READ_CACHE"]), so that no file is read twice."""
 
     enabled = True
     file_extensions = ["md"]
@@ -56,52 +59,93 @@ class ContentReader(BaseReader):
             load_registry(root, settings["LANGUAGES"]), project_names(root)
         )
         self.cache = settings.get("READ_CACHE")
-        if self.cache is not None:
-            self.shared_key = context_fingerprint(
-                settings, self.known.projects, editor_language(settings))
+        if self.cache is None:
+            self.cache = settings["READ_CACHE"] = ReadCache()
+        self.shared_key = context_fingerprint(settings, self.known.projects, editor_language(settings))
+
+    def key(self, source_path):
+        return self.cache.key(str(source_path), self.settings["LANGUAGES"], self.shared_key)
 
     def read(self, source_path):
-        if self.cache is None:
-            return self.read_file(source_path)
-        key = read_key(source_path, self.settings["LANGUAGES"], self.shared_key)
-        cached = self.cache.get(key)
-        if cached is not None:
-            warnings, content, metadata = cached
-            log_problems(warnings, self.translations)
-            return content, metadata
-        content, metadata, warnings = self.read_file(source_path, keep_warnings=True)
-        self.cache.put(key, (warnings, content, metadata))
+        key = self.key(source_path)
+        entry = self.cache.get(key)
+        if entry is None:
+            entry = self.read_plain(source_path)
+            self.cache.put(key, entry)
+        problems, content, metadata = fresh(entry)
+        # What the files said, to tell whether a page showing this item changed.
+        metadata["source_key"] = key
+        log_problems(problems, self.translations)
+        errors = [p for p in problems if p.severity == "error"]
+        if errors:
+            raise ContentError(f"{problems[0].path}: {len(errors)} error(s), not published (see above)")
+        # Pelican's own objects are made here, not kept: they hold the settings.
+        metadata["category"] = self.process_metadata("category", metadata["section"])
+        if "tags" in metadata:
+            metadata["tags"] = self.process_metadata("tags", ", ".join(metadata["tags"]))
         return content, metadata
 
-    def read_file(self, source_path, keep_warnings=False):
-        """(content, metadata) of one file, or also its warnings; raises
-        ContentError after logging the problems of a file with errors."""
+    def read_plain(self, source_path):
+        """(problems, content HTML, metadata) of one file as plain data, which
+        can be kept between builds and sent between processes."""
         source, values, agenda = validated_source(source_path, self.settings, self.known)
-        if not any(p.severity == "error" for p in source.problems):
-            content, summary, agenda_items = self.converter.item(source, values, agenda)
-        log_problems(source.problems, self.translations)
-        errors = [p for p in source.problems if p.severity == "error"]
-        if errors:
-            raise ContentError(
-                f"{source.path}: {len(errors)} error(s), not published (see above)"
-            )
-
+        if any(p.severity == "error" for p in source.problems):
+            return source.problems, None, {}
+        content, summary, agenda_items = self.converter.item(source, values, agenda)
         metadata = {
             "lang": source.lang,
             "item_name": source.name,
             "section": source.section,
             "slug": source.name,
-            # Pelican expects every article to have a category.
-            "category": self.process_metadata("category", source.section),
+            **values,
         }
-        for attribute, value in values.items():
-            if attribute == "tags":
-                value = self.process_metadata("tags", ", ".join(value))
-            metadata[attribute] = value
         if summary is not None:
             metadata["summary"] = summary
         if agenda_items is not None:
             metadata["agenda"] = agenda_items
-        if keep_warnings:
-            return content, metadata, source.problems
-        return content, metadata
+        return source.problems, content, metadata
+
+
+# The reader of the worker processes of read_ahead: they are forked, and
+# find it here.
+_worker_reader = None
+
+
+def _read_in_worker(path):
+    try:
+        return _worker_reader.read_plain(path)
+    except Exception:  # noqa: BLE001 - the build reads it again and shows the error
+        return None
+
+
+def build_workers(settings):
+    """BUILD_WORKERS, or one per core this process may use."""
+    return settings.get("BUILD_WORKERS") or len(os.sched_getaffinity(0))
+
+
+def read_ahead(settings, paths):
+    """Read the files the cache does not have yet on every core, before
+    Pelican's generators ask for them one by one. Each file's result is the
+    same whichever process reads it, so the site is the same as a serial
+    build's."""
+    global _worker_reader
+    reader = ContentReader(settings)
+    reader.cache.start_build()
+    missing = {}
+    for path in paths:
+        key = reader.key(path)
+        if key not in reader.cache.entries:
+            missing[key] = str(path)
+    workers = min(build_workers(settings), len(missing) // 2)
+    if workers < 2:
+        return
+    _worker_reader = reader
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            chunk = max(1, len(missing) // (workers * 8))
+            results = pool.map(_read_in_worker, list(missing.values()), chunksize=chunk)
+    finally:
+        _worker_reader = None
+    for key, entry in zip(missing, results):
+        if entry is not None:
+            reader.cache.put(key, entry)

@@ -3,7 +3,6 @@ with schema.org data, and .ics calendars per event and per language."""
 
 from datetime import timedelta
 from itertools import groupby
-from pathlib import Path
 
 from pelican import signals
 
@@ -34,13 +33,12 @@ class EventsGenerator(SectionGenerator):
         self.items.sort(key=lambda e: e.sort_date)
         self.context["upcoming_events"] = [e for e in self.items if e.upcoming]
 
-    def write_calendar(self, url, events, lang):
-        path = Path(self.output_path) / url
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_bytes(calendar_bytes(
+    def write_calendar(self, writer, url, events, lang):
+        clock = self.context["BUILD_CLOCK"]
+        writer.produce(url, [clock, events], lambda: calendar_bytes(
             events,
             self.settings["CALENDAR_NAMES"][lang],
-            self.context["BUILD_CLOCK"],
+            clock,
             self.settings["ABSOLUTE_SITEURL"],
             self.settings["CALENDAR_UID_DOMAIN"],
             self.timezone,
@@ -51,7 +49,7 @@ class EventsGenerator(SectionGenerator):
         self.timezone = helsinki_timezone()
         clock = self.context["BUILD_CLOCK"]
         for event in self.published_items():
-            self.write_calendar(event.calendar_url, [event], event.lang)
+            self.write_calendar(writer, event.calendar_url, [event], event.lang)
         index_urls = self.settings["SECTION_URLS"]["events"]
         calendar_urls = self.settings["EVENT_CALENDAR_URLS"]
         for lang in self.settings["LANGUAGES"]:
@@ -64,7 +62,7 @@ class EventsGenerator(SectionGenerator):
             write_language_page(self, writer, "events_index", index_urls, lang,
                                 upcoming=upcoming, past_by_year=past_by_year)
             recent = [e for e in events if e.upcoming or clock - e.ends_at < RECENT]
-            self.write_calendar(calendar_urls[lang], recent, lang)
+            self.write_calendar(writer, calendar_urls[lang], recent, lang)
 
 
 def add_generator(pelican):

@@ -138,15 +138,19 @@ class FeedsGenerator(Generator):
         for lang in self.settings["LANGUAGES"]:
             listed[lang] = self.all_feeds(lang)
             for feed in listed[lang]:
-                rss, atom = feed_documents(
-                    feed.title, feed.description, lang,
-                    {"rss": f"{base}/{feed.rss}", "atom": f"{base}/{feed.atom}"},
-                    f"{base}/{feed.folder}",
-                    [self.cached_entry(entries, item, lang) for item in feed.items], clock)
-                for url, document in ((feed.rss, rss), (feed.atom, atom)):
-                    path = Path(self.output_path) / url
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                    path.write_bytes(document)
+                documents = {}
+
+                def document(kind, feed=feed, documents=documents, lang=lang):
+                    if not documents:
+                        documents["rss"], documents["atom"] = feed_documents(
+                            feed.title, feed.description, lang,
+                            {"rss": f"{base}/{feed.rss}", "atom": f"{base}/{feed.atom}"},
+                            f"{base}/{feed.folder}",
+                            [self.cached_entry(entries, item, lang) for item in feed.items], clock)
+                    return documents[kind]
+
+                for kind, url in (("rss", feed.rss), ("atom", feed.atom)):
+                    writer.produce(url, [feed, clock], lambda kind=kind, document=document: document(kind))
         for lang in self.settings["LANGUAGES"]:
             write_language_page(self, writer, "feeds_page", self.settings["FEEDS_PAGE_URLS"],
                                 lang, feeds=listed[lang])

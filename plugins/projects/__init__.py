@@ -2,7 +2,6 @@
 by phase with a page per region, and the registry as JSON and CSV."""
 
 import logging
-from pathlib import Path
 
 from pelican import signals
 
@@ -55,10 +54,9 @@ class ProjectsGenerator(SectionGenerator):
                 in_region = [p for p in projects if region in p.regions]
                 self.write_index(writer, urls, lang, in_region, regions=regions, region=region)
             records = [project_record(p, self.settings["ABSOLUTE_SITEURL"]) for p in projects]
-            folder = Path(self.output_path) / index_urls[lang]
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / "projects.json").write_text(projects_json(records), encoding="utf-8")
-            (folder / "projects.csv").write_text(projects_csv(records), encoding="utf-8")
+            for name, make in (("projects.json", projects_json), ("projects.csv", projects_csv)):
+                writer.produce(index_urls[lang] + name, records,
+                               lambda make=make: make(records).encode("utf-8"))
 
     def write_index(self, writer, urls, lang, projects, **extra):
         by_phase = [(phase, [p for p in projects if p.phase == phase]) for phase in PHASE_ORDER]

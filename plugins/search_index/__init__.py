@@ -5,32 +5,80 @@ The entry file is rewritten with sorted keys, since Pagefind lists the
 languages in any order; the rest of its output is the same for the same
 site. Content types are told apart by URL on the search page, not with
 Pagefind filters, whose files come out different on every run.
+
+When no page changed since the last build, the last build's index is kept.
+With SEARCH_INDEX_LATER (`invoke serve`), a rebuild keeps the last index
+too, so that an edit shows at once; refresh_index() then brings the
+published folder's index up to date.
 """
 
 import json
 import logging
+import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from pelican import signals
+from incremental_writer import output_written
+from site_files import link_tree, replace_file
 
 logger = logging.getLogger(__name__)
 
+INDEX = "pagefind"
 
-def index_site(pelican):
-    site = Path(pelican.settings["OUTPUT_PATH"])
+
+def run_pagefind(site, bundle):
+    """Index the pages of ``site`` into the folder ``bundle``; None, or what went wrong."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--quiet"],
+        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
+         "--quiet"],
         capture_output=True, text=True,
     )
     if result.returncode != 0:
-        logger.error("search index: Pagefind failed: %s", result.stderr.strip() or result.stdout)
-        return
-    entry = site / "pagefind" / "pagefind-entry.json"
-    entry.write_text(json.dumps(json.loads(entry.read_text(encoding="utf-8")),
-                                sort_keys=True, ensure_ascii=False), encoding="utf-8")
+        return result.stderr.strip() or result.stdout
+    entry = Path(bundle) / "pagefind-entry.json"
+    replace_file(entry, json.dumps(json.loads(entry.read_text(encoding="utf-8")),
+                                   sort_keys=True, ensure_ascii=False).encode("utf-8"))
+    return None
+
+
+def index_site(pelican):
+    settings = pelican.settings
+    site = Path(settings["OUTPUT_PATH"])
+    previous = settings.get("PREVIOUS_OUTPUT")
+    state = settings.get("RENDER_STATE")
+    if previous and (Path(previous) / INDEX).is_dir():
+        unchanged = not settings.get("PAGES_CHANGED")
+        if unchanged or settings.get("SEARCH_INDEX_LATER"):
+            link_tree(Path(previous) / INDEX, site / INDEX)
+            if state is not None:
+                state.search_index_behind = state.search_index_behind or not unchanged
+            return
+    failure = run_pagefind(site, site / INDEX)
+    if failure:
+        logger.error("search index: Pagefind failed: %s", failure)
+    elif state is not None:
+        state.search_index_behind = False
+
+
+def refresh_index(site):
+    """Index the published folder ``site`` anew and swap the new index in.
+    The caller makes sure no build replaces ``site`` meanwhile."""
+    site = Path(site)
+    fresh, retired = site / f".{INDEX}-new", site / f".{INDEX}-old"
+    shutil.rmtree(fresh, ignore_errors=True)
+    failure = run_pagefind(site, fresh)
+    if failure:
+        logger.error("search index: Pagefind failed: %s", failure)
+        shutil.rmtree(fresh, ignore_errors=True)
+        return False
+    if (site / INDEX).exists():
+        os.rename(site / INDEX, retired)
+    os.rename(fresh, site / INDEX)
+    shutil.rmtree(retired, ignore_errors=True)
+    return True
 
 
 def register():
-    signals.finalized.connect(index_site)
+    output_written.connect(index_site)

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from pelican import signals
 
+from site_files import replace_file
+
 
 def headers_file(settings):
     lines = ["/*"]
@@ -21,7 +23,7 @@ def headers_file(settings):
 
 def write_headers(pelican):
     path = Path(pelican.settings["OUTPUT_PATH"]) / "_headers"
-    path.write_text(headers_file(pelican.settings), encoding="utf-8")
+    replace_file(path, headers_file(pelican.settings).encode("utf-8"))
 
 
 def register():

@@ -1,0 +1,37 @@
+"""Render and write only the output files whose inputs changed, and render
+pages on every core. See writer.py; site_build links the previous output
+into the new build's folder, which this writer then completes."""
+
+from blinker import signal
+from pelican import signals
+
+from .writer import IncrementalWriter, RenderState  # noqa: F401
+
+# Sent with the Pelican object once every page is written: for the steps
+# that read the built pages (sitemap, search index).
+output_written = signal("output_written")
+
+_writers = []
+
+
+def make_writer(pelican):
+    return TrackedWriter
+
+
+class TrackedWriter(IncrementalWriter):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        _writers[:] = [self]
+
+
+def finish_output(pelican):
+    writer = _writers.pop() if _writers else None
+    # How many pages changed: the search index is rebuilt only if any did.
+    changed = (writer.render_pending() + writer.remove_stale()) if writer else 1
+    pelican.settings["PAGES_CHANGED"] = changed
+    output_written.send(pelican)
+
+
+def register():
+    signals.get_writer.connect(make_writer)
+    signals.finalized.connect(finish_output)

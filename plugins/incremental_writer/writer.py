@@ -1,0 +1,214 @@
+"""A Pelican writer that renders a page only when what it is made from
+changed since the last build, and renders the rest on every core.
+
+Each page gets a key: the site's templates, settings and plugin code, and
+the fingerprint of what its generator gave the template. The other items a
+page links to by name (``item_link`` in the templates) are noted while it
+renders, and their addresses and titles count too. A page whose key and
+links are as in the last build keeps last build's file, which the build
+found in its folder (see site_build: the previous output is linked in).
+"""
+
+import hashlib
+import logging
+import multiprocessing
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pelican.paginator import Paginator
+from pelican.utils import path_to_url, get_relative_path, sanitised_join
+from pelican.writers import Writer
+
+from content_model.read_cache import code_fingerprint, settings_fingerprint
+from content_model.reader import build_workers
+from site_files import remove_unclaimed, replace_file
+
+from .fingerprint import Fingerprints, Uncacheable
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass
+class Record:
+    """How one output file was made: its key and, for a page, the items it
+    linked to by name and their link texts then."""
+
+    key: str
+    linked: tuple = ()
+    links: str = ""
+
+
+@dataclass
+class RenderState:
+    """Kept from one build to the next: what each file of ``output`` was made from."""
+
+    output: str = None
+    records: dict = field(default_factory=dict)
+    pending: dict = field(default_factory=dict)  # this build's, until it is published
+    # The search index kept is older than the pages (see search_index).
+    search_index_behind: bool = False
+
+
+@dataclass
+class Job:
+    name: str
+    template: object
+    context: dict
+    key: str
+
+
+def theme_fingerprint(theme):
+    digest = hashlib.sha256()
+    for path in sorted(Path(theme).rglob("*")):
+        if path.is_file() and "static" not in path.relative_to(theme).parts:
+            digest.update(str(path.relative_to(theme)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+# Pages being rendered by the worker processes, which are forked and find them here.
+_jobs = []
+
+
+def _render_job(index):
+    return render(_jobs[index])
+
+
+def render(job):
+    """Render and write one page; the names of the items it linked to."""
+    linked = set()
+    job.context["linked_items"] = linked
+    output = job.template.render(job.context)
+    replace_file(job.context["output_path"], output.encode("utf-8"))
+    return tuple(sorted(linked))
+
+
+class IncrementalWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.state = settings.get("RENDER_STATE") or RenderState()
+        # Last build's files are here only when site_build linked them in.
+        self.previous = self.state.records if settings.get("PREVIOUS_OUTPUT") else {}
+        self.records = self.state.pending = {}  # name -> Record: what this build made
+        self.jobs = []
+        self.fingerprints = Fingerprints()
+        self.site_key = None
+        self.context = None
+        self.link_texts = {}
+
+    # --- pages -------------------------------------------------------------
+
+    def write_file(self, name, template, context, relative_urls=False, paginated=None,
+                   template_name=None, override_output=False, url=None, **kwargs):
+        """Pelican's write_file, pagination included, with each page queued
+        or kept instead of rendered at once."""
+        if not name:
+            return
+        if paginated is None:
+            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            self.add_page(name, template, context, kwargs, relative_urls)
+            return
+        per_page = (self.settings["PAGINATED_TEMPLATES"][template_name]
+                    or self.settings["DEFAULT_PAGINATION"])
+        paginators = {key: Paginator(name, url, val, self.settings, per_page)
+                      for key, val in paginated.items()}
+        for number in range(1, next(iter(paginators.values())).num_pages + 1):
+            page_kwargs = dict(kwargs)
+            for key, paginator in paginators.items():
+                page = paginator.page(number)
+                page_kwargs.update({
+                    f"{key}_paginator": paginator,
+                    f"{key}_page": page,
+                    f"{key}_previous_page": paginator.page(number - 1) if number > 1 else None,
+                    f"{key}_next_page": (paginator.page(number + 1)
+                                         if number < paginator.num_pages else None),
+                })
+            self.add_page(page.save_as, template, context, page_kwargs, relative_urls)
+
+    def add_page(self, name, template, context, kwargs, relative_urls):
+        self.context = context
+        local = context.copy()
+        local["localsiteurl"] = local.get("localsiteurl", None)
+        if relative_urls:
+            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
+        local["output_file"] = name
+        local.update(kwargs)
+        local["output_path"] = sanitised_join(self.output_path, name)
+        try:
+            key = self.key("page", template.name, name, relative_urls, kwargs)
+        except Uncacheable as value:
+            logger.debug("%s: rendered every time, because of %s", name, value)
+            key = None
+        previous = self.previous.get(name)
+        if (key is not None and previous is not None and previous.key == key
+                and previous.links == self.links_key(previous.linked)
+                and os.path.exists(local["output_path"])):
+            self.records[name] = previous
+            return
+        self.jobs.append(Job(name, template, local, key))
+
+    def key(self, *parts):
+        if self.site_key is None:
+            self.site_key = self.fingerprints.of([
+                code_fingerprint(), theme_fingerprint(self.settings["THEME"]),
+                settings_fingerprint(self.settings, None).decode(),
+                self.context.get("language_feeds") if self.context else None,
+            ])
+        return hashlib.sha256((self.site_key + self.fingerprints.of(list(parts))).encode()).hexdigest()
+
+    def links_key(self, linked):
+        """Where the items a page links to by name are, and their titles."""
+        by_key = (self.context or {}).get("items_by_key", {})
+        seen = []
+        for section, name in linked:
+            if (section, name) not in self.link_texts:
+                item = by_key.get((section, name))
+                versions = [item, *item.translations] if item else []
+                self.link_texts[section, name] = [(v.lang, v.url, v.title, v.status) for v in versions]
+            seen.append(self.link_texts[section, name])
+        return repr(seen)
+
+    def render_pending(self):
+        """Render the queued pages, on every core when there are enough."""
+        global _jobs
+        jobs, self.jobs = self.jobs, []
+        workers = min(build_workers(self.settings), len(jobs) // 8)
+        if workers >= 2:
+            _jobs = jobs
+            try:
+                with multiprocessing.get_context("fork").Pool(workers) as pool:
+                    chunk = max(1, len(jobs) // (workers * 8))
+                    linked = pool.map(_render_job, range(len(jobs)), chunksize=chunk)
+            finally:
+                _jobs = []
+        else:
+            linked = [render(job) for job in jobs]
+        for job, names in zip(jobs, linked):
+            if job.key is not None:
+                self.records[job.name] = Record(job.key, names, self.links_key(names))
+        return len(jobs)
+
+    def remove_stale(self):
+        """Remove last build's files this build did not make (a deleted or
+        renamed item's pages); returns how many."""
+        previous = self.settings.get("PREVIOUS_OUTPUT")
+        if not previous:
+            return 0
+        return remove_unclaimed(self.output_path, previous, self.records)
+
+    # --- other files ---------------------------------------------------------
+
+    def produce(self, name, key_parts, make):
+        """Write the file ``name`` (relative to the output) from ``make()``,
+        which returns bytes, unless what it is made from (``key_parts``) is
+        as in the last build and the file is there."""
+        path = Path(sanitised_join(self.output_path, name))
+        key = self.key("file", name, key_parts)
+        previous = self.previous.get(name)
+        if previous is not None and previous.key == key and path.exists():
+            self.records[name] = previous
+            return False
+        replace_file(path, make())
+        self.records[name] = Record(key)
+        return True
