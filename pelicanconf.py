@@ -109,6 +109,8 @@ MEETING_URL = SECTION_URLS["meetings"]["fi"] + "{slug}/"
 MEETING_SAVE_AS = MEETING_URL + "index.html"
 MEETING_LANG_URL = SECTION_URLS["meetings"]["sv"] + "{slug}/"
 MEETING_LANG_SAVE_AS = MEETING_LANG_URL + "index.html"
+# Ended projects, newest first, on pages of their own.
+ENDED_PROJECTS_URLS = {"fi": "hankkeet/paattyneet/", "sv": "sv/projekt/avslutade/"}
 PROJECT_URL = SECTION_URLS["projects"]["fi"] + "{slug}/"
 PROJECT_SAVE_AS = PROJECT_URL + "index.html"
 PROJECT_LANG_URL = SECTION_URLS["projects"]["sv"] + "{slug}/"
@@ -135,7 +137,7 @@ WITH_FUTURE_DATES = True
 
 # Pelican's own listings are replaced by language-aware ones (site_indexes).
 DIRECT_TEMPLATES = []
-PAGINATED_TEMPLATES = {"news_index": 10}
+PAGINATED_TEMPLATES = {"news_index": 10, "projects_ended": 20}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),

@@ -44,8 +44,13 @@ def test_upcoming_then_past_by_year(build_from):
     upcoming = [a.get_text() for a in index.select("section[aria-labelledby=upcoming-heading] .item-title a")]
     assert upcoming == ["Verkostokokous", "Peruttu koulutus", "Syyspäivä", "Ikkunoita tukiperhetoimintaan"]
     past = index.select("section[aria-labelledby=past-heading]")[0]
-    assert [h.get_text() for h in past.select("h3")] == ["2020", "2019"]
-    assert [a.get_text() for a in past.select(".item-title a")] == ["Mennyt tilaisuus", "Vanha tilaisuus"]
+    # the newest year of past events here, every year on a page of its own
+    assert [h.get_text() for h in past.select("h3")] == ["2020"]
+    assert [a.get_text() for a in past.select(".item-title a")] == ["Mennyt tilaisuus"]
+    assert [a["href"] for a in past.select(".year-nav a")] == ["/tapahtumat/2020/", "/tapahtumat/2019/"]
+    year = site.html("/tapahtumat/2019/")
+    assert year.h1.get_text() == "Menneet tapahtumat: 2019"
+    assert [a.get_text() for a in year.select("main .item-title a")] == ["Vanha tilaisuus"]
     cancelled = index.select("section[aria-labelledby=upcoming-heading] li")[1]
     assert cancelled.select_one(".event-status").get_text() == "Peruttu"
     sv = site.html("/sv/evenemang/")
@@ -145,3 +150,10 @@ def test_bad_event_input(build_from, caplog, text, expected):
     with pytest.raises(BuildFailed):
         build_from({**BASE, "events/x.fi.md": text}, epoch=CLOCK)
     assert expected in [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+
+
+def test_an_item_at_the_address_of_a_year_page_stops_the_build(build_from, caplog):
+    # content/events/2019.fi.md would be /tapahtumat/2019/, where the past events of 2019 are listed
+    with pytest.raises(BuildFailed):
+        build_events(build_from, **{"events/2019.fi.md": "Title: Vuosi\nStart: 2020-09-01\n\nT.\n"})
+    assert "tapahtumat/2019/index.html: two pages would be written to this address" in caplog.text

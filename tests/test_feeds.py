@@ -101,12 +101,17 @@ def test_pages_announce_their_language_feeds_and_the_feeds_page_exists(build_fro
         head = site.html(url).head
         lang = "sv" if url.startswith("/sv/") else "fi"
         feeds = head.find_all("link", rel="alternate", type=["application/rss+xml", "application/atom+xml"])
-        assert len(feeds) == 4, url
-        assert all(f["href"].startswith("/sv/" if lang == "sv" else ("/ajankohtaista/", "/tapahtumat/"))
-                   for f in feeds), url
+        # a project's page also announces the project's own feed
+        project = site.html(url).select_one("article.project") is not None
+        assert len(feeds) == (6 if project else 4), url
+        sections = ("/sv/",) if lang == "sv" else ("/ajankohtaista/", "/tapahtumat/")
+        assert all(f["href"].startswith(sections + ((url,) if project else ())) for f in feeds), url
     fi = site.html("/syotteet/")
     sv = site.html("/sv/floden/")
     assert fi.h1.get_text() == "Syötteet ja kalenterit" and sv.h1.get_text() == "Flöden och kalendrar"
     assert fi.select_one("a[href='/ajankohtaista/rss.xml']") is not None
+    # project feeds are announced on the project pages, not in a list that grows
+    assert fi.select_one("a[href='/hankkeet/monni/rss.xml']") is None
+    assert site.html("/hankkeet/monni/").select_one("main a[href='/hankkeet/monni/atom.xml']") is not None
     assert sv.select_one("a[href='/sv/evenemang/evenemang.ics']") is not None
     assert site.html("/").select_one("footer a[href='/syotteet/']") is not None

@@ -188,8 +188,15 @@ def test_index_by_body_and_year_body_page_and_decision_register(build_from):
         ("/kokoukset/2020-06-01-ep/#pykala-2", "Merkittiin tiedoksi."),
         ("/kokoukset/2020-06-01-ep/#pykala-3", "Hyväksyttiin."),
         ("/kokoukset/2020-05-11-ep/#pykala-1", "Avattiin."),
-        ("/kokoukset/2019-12-01-johtoryhma/#pykala-5", "Hyväksyttiin talousarvio."),
     ]
+    # a page per year, the newest on the register's own page
+    assert [a["href"] for a in register.select(".year-nav a")] == [
+        "/kokoukset/paatokset/2020/", "/kokoukset/paatokset/2019/"]
+    older = site.html("/kokoukset/paatokset/2019/")
+    assert [(e.a["href"], e.select_one(".decision").get_text(strip=True))
+            for e in older.select(".register-entry")] == [
+        ("/kokoukset/2019-12-01-johtoryhma/#pykala-5", "Hyväksyttiin talousarvio.")]
+    assert older.select_one(".year-nav a[aria-current=page]")["href"] == "/kokoukset/paatokset/2019/"
     sv_register = site.html("/sv/moten/beslut/")
     first = sv_register.select(".register-entry")[0]
     assert first.a["href"] == "/sv/moten/styrgruppen-juni/#paragraf-2"

@@ -78,7 +78,12 @@ def test_index_groups_by_phase_active_first_and_filters_by_region(build_from):
     assert [g["id"] for g in groups] == ["phase-active", "phase-planned", "phase-ended"]
     assert [g.h2.get_text() for g in groups] == ["käynnissä", "valmisteilla", "päättynyt"]
     assert [a["href"] for a in index.select(".filters a[href^='#']")] == [
-        "#phase-active", "#phase-planned", "#phase-ended"]
+        "#phase-active", "#phase-planned"]
+    # ended projects are counted and linked: their list grows with the years
+    assert index.select_one(".filters a[href='/hankkeet/paattyneet/']").get_text() == "päättynyt (1)"
+    assert not index.select("#phase-ended .item-title")
+    ended = site.html("/hankkeet/paattyneet/")
+    assert [a["href"] for a in ended.select("main .item-title a")] == ["/hankkeet/vanha/"]
     region = site.html("/hankkeet/etela-pohjanmaa/")
     assert [a.get_text() for a in region.select(".item-title a")] == [
         "MONNI – lastensuojelun monialainen kehittämishanke"]

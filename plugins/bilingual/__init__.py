@@ -25,6 +25,21 @@ def write_language_page(generator, writer, template, urls, lang, **variables):
     )
 
 
+def write_year_pages(generator, writer, template, urls, lang, by_year, **variables):
+    """A listing that would grow with the site, split by year: the page at
+    ``urls[lang]`` shows the newest year, and ``<url><year>/`` each year.
+    ``by_year``: [(year, items)], newest first. Each page gets ``years``
+    [(year, url)], ``year``, ``year_items`` and ``year_page``."""
+    year_urls = [(year, {code: f"{url}{year}/" for code, url in urls.items()}) for year, _ in by_year]
+    years = [(year, links[lang]) for year, links in year_urls]
+    newest, newest_items = by_year[0] if by_year else (None, [])
+    write_language_page(generator, writer, template, urls, lang, years=years, year=newest,
+                        year_items=newest_items, year_page=False, **variables)
+    for (year, items), (_, links) in zip(by_year, year_urls):
+        write_language_page(generator, writer, template, links, lang, years=years, year=year,
+                            year_items=items, year_page=True, **variables)
+
+
 def published_items(generator):
     """Every published item of a generator, originals and translations."""
     if isinstance(generator, ArticlesGenerator):

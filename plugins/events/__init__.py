@@ -6,7 +6,7 @@ from itertools import groupby
 
 from pelican import signals
 
-from bilingual import in_language, write_language_page
+from bilingual import in_language, write_year_pages
 from content_model.contents import Event
 from content_model.generator import SectionGenerator
 
@@ -59,8 +59,8 @@ class EventsGenerator(SectionGenerator):
                           key=lambda e: e.sort_date, reverse=True)
             past_by_year = [(year, list(group)) for year, group
                             in groupby(past, key=lambda e: e.sort_date.year)]
-            write_language_page(self, writer, "events_index", index_urls, lang,
-                                upcoming=upcoming, past_by_year=past_by_year)
+            write_year_pages(self, writer, "events_index", index_urls, lang, past_by_year,
+                             upcoming=upcoming)
             recent = [e for e in events if e.upcoming or clock - e.ends_at < RECENT]
             self.write_calendar(writer, calendar_urls[lang], recent, lang)
 

@@ -152,8 +152,10 @@ class FeedsGenerator(Generator):
                 for kind, url in (("rss", feed.rss), ("atom", feed.atom)):
                     writer.produce(url, [feed, clock], lambda kind=kind, document=document: document(kind))
         for lang in self.settings["LANGUAGES"]:
-            write_language_page(self, writer, "feeds_page", self.settings["FEEDS_PAGE_URLS"],
-                                lang, feeds=listed[lang])
+            # A project's feed is announced on its own page: this page lists
+            # the site's feeds, which do not grow in number with the site.
+            write_language_page(self, writer, "feeds_page", self.settings["FEEDS_PAGE_URLS"], lang,
+                                feeds=[f for f in listed[lang] if not f.key.startswith("project-")])
 
 
 def add_generator(pelican):

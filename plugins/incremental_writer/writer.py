@@ -95,6 +95,7 @@ class IncrementalWriter(Writer):
         self.site_key = None
         self.context = None
         self.link_texts = {}
+        self.claimed = set()
 
     # --- pages -------------------------------------------------------------
 
@@ -126,7 +127,16 @@ class IncrementalWriter(Writer):
                 })
             self.add_page(page.save_as, template, context, page_kwargs, relative_urls)
 
+    def claim(self, name):
+        """Each output file is made once: a second page for the same address
+        (an item named like a year page, say) would silently replace the first."""
+        if name in self.claimed:
+            logger.error("%s: two pages would be written to this address; rename one of "
+                         "the content files", name)
+        self.claimed.add(name)
+
     def add_page(self, name, template, context, kwargs, relative_urls):
+        self.claim(name)
         self.context = context
         local = context.copy()
         local["localsiteurl"] = local.get("localsiteurl", None)
@@ -203,6 +213,7 @@ class IncrementalWriter(Writer):
         """Write the file ``name`` (relative to the output) from ``make()``,
         which returns bytes, unless what it is made from (``key_parts``) is
         as in the last build and the file is there."""
+        self.claim(name)
         path = Path(sanitised_join(self.output_path, name))
         key = self.key("file", name, key_parts)
         previous = self.previous.get(name)

@@ -5,7 +5,7 @@ from itertools import groupby
 
 from pelican import signals
 
-from bilingual import in_language, write_language_page
+from bilingual import in_language, write_language_page, write_year_pages
 from content_model.contents import Meeting
 from content_model.generator import SectionGenerator
 from content_model.registry import load_registry
@@ -24,10 +24,19 @@ def link_neighbours(meetings, languages):
                 version.next_meeting = after and in_language(after, version.lang)
 
 
+# The meetings index shows this many of each body's latest minutes.
+LATEST_PER_BODY = 5
+
+
 def decisions(meetings):
     """(meeting, item) for every item with a decision, newest meeting first."""
     newest_first = sorted(meetings, key=lambda m: m.sort_date, reverse=True)
     return [(m, item) for m in newest_first for item in m.agenda if item.decision]
+
+
+def by_year(entries, year_of):
+    """[(year, entries of that year)], newest year first; ``entries`` are newest first."""
+    return [(year, list(group)) for year, group in groupby(entries, key=year_of)]
 
 
 class MeetingsGenerator(SectionGenerator):
@@ -52,13 +61,13 @@ class MeetingsGenerator(SectionGenerator):
             meetings = [in_language(m, lang) for m in self.items]
             by_body = [(body, [m for m in meetings if m.body == body.key]) for body in bodies]
             write_language_page(self, writer, "meetings_index", index_urls, lang,
-                                meetings_by_body=by_body)
+                                meetings_by_body=[(body, ms[:LATEST_PER_BODY]) for body, ms in by_body])
             for body, body_meetings in by_body:
                 urls = {code: f"{url}{body.key}/" for code, url in index_urls.items()}
-                write_language_page(self, writer, "meetings_body", urls, lang,
-                                    body=body, meetings=body_meetings)
-            write_language_page(self, writer, "decisions", register_urls, lang,
-                                decisions=decisions(meetings))
+                write_year_pages(self, writer, "meetings_body", urls, lang,
+                                 by_year(body_meetings, lambda m: m.sort_date.year), body=body)
+            write_year_pages(self, writer, "decisions", register_urls, lang,
+                             by_year(decisions(meetings), lambda entry: entry[0].sort_date.year))
 
 
 def add_generator(pelican):

@@ -53,16 +53,28 @@ class ProjectsGenerator(SectionGenerator):
                 urls = {code: f"{url}{region.key}/" for code, url in index_urls.items()}
                 in_region = [p for p in projects if region in p.regions]
                 self.write_index(writer, urls, lang, in_region, regions=regions, region=region)
+            # Ended projects pile up over the years: they get pages of their own.
+            ended = sorted((p for p in projects if p.phase == "ended"), key=ended_order, reverse=True)
+            write_language_page(self, writer, "projects_ended", self.settings["ENDED_PROJECTS_URLS"],
+                                lang, paginated={"articles": ended}, template_name="projects_ended")
             records = [project_record(p, self.settings["ABSOLUTE_SITEURL"]) for p in projects]
             for name, make in (("projects.json", projects_json), ("projects.csv", projects_csv)):
                 writer.produce(index_urls[lang] + name, records,
                                lambda make=make: make(records).encode("utf-8"))
 
     def write_index(self, writer, urls, lang, projects, **extra):
+        """The projects of every phase but ended, which are counted and linked."""
         by_phase = [(phase, [p for p in projects if p.phase == phase]) for phase in PHASE_ORDER]
         write_language_page(self, writer, "projects_index", urls, lang,
-                            projects_by_phase=[(p, group) for p, group in by_phase if group],
+                            projects_by_phase=[(p, group) for p, group in by_phase
+                                               if group and p != "ended"],
+                            ended_count=sum(p.phase == "ended" for p in projects),
                             **extra)
+
+
+def ended_order(project):
+    """Latest ended first: by End, else Start (both written YYYY[-MM[-DD]])."""
+    return str(getattr(project, "end", None) or getattr(project, "start", None) or "")
 
 
 def link_projects(generators):
