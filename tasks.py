@@ -44,20 +44,22 @@ sys.path.insert(0, str(ROOT / "plugins"))
 
 
 def build_or_exit(settings, output=None, overrides=None, checks=()):
-    """Build, reusing what the last build with these settings read and
-    rendered (kept in .cache/), and exit with the reason if it fails."""
+    """Build, and exit with the reason if it fails. A build into the
+    settings' own folder (output/, public/) reuses what the last one read
+    and rendered, kept in .cache/."""
     from pelican.log import init as init_logging
 
     from site_build import BuildCache, BuildFailed, build_site
 
     init_logging(level=logging.WARNING)
     kept = ROOT / ".cache" / f"{Path(settings).stem}.pickle"
-    cache = BuildCache.load(kept)
+    cache = BuildCache.load(kept) if output is None else BuildCache()
     try:
         path = build_site(ROOT / settings, output, overrides, checks, cache=cache)
     except BuildFailed as failure:
         sys.exit(f"Build failed: {failure}")
-    cache.save(kept)
+    if output is None:
+        cache.save(kept)
     return path
 
 

@@ -74,31 +74,47 @@ def write_corpus(folder, source_files, seed=2020):
     return sum(1 for _ in folder.rglob("*.md"))
 
 
+# Peak memory: this process's and its largest child's (a build worker or
+# Pagefind) together, an upper bound of what the build held at once.
+PEAK = """
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+      + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+# A one-off build, as `invoke build` runs it: with the cache kept on disk, if any.
 OURS = """
 import resource, sys
 sys.path[:0] = [{plugins!r}]
-from site_build import build_site
-build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}})
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
-# `invoke serve`'s path: one process, the reading of unchanged files reused.
+from site_build import BuildCache, build_site
+kept = {kept!r}
+cache = BuildCache.load(kept) if kept else None
+build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, cache=cache)
+if kept:
+    cache.save(kept)
+""" + PEAK
+# `invoke serve`'s path: one process that keeps what it read and made; the
+# search index is brought up to date after the pages are in place.
 SERVE = """
 import resource, statistics, sys, time
 from pathlib import Path
 sys.path[:0] = [{plugins!r}]
+from search_index import refresh_index
 from site_build import BuildCache, build_site
+overrides = {{"PATH": {content!r}, "SEARCH_INDEX_LATER": True}}
 cache = BuildCache()
-build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, cache=cache)
+build_site({settings!r}, {output!r}, overrides=overrides, cache=cache)
 edited = Path({edited!r})
-times = []
+times, index_times = [], []
 for run in range({runs}):
     edited.write_text(edited.read_text(encoding="utf-8") + f"\\n\\nMuokattu {{run}}.\\n", encoding="utf-8")
     start = time.perf_counter()
-    build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, cache=cache)
+    build_site({settings!r}, {output!r}, overrides=overrides, cache=cache)
     times.append(time.perf_counter() - start)
+    start = time.perf_counter()
+    refresh_index({output!r})
+    index_times.append(time.perf_counter() - start)
+print(statistics.median(index_times))
 print(statistics.median(times))
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
+""" + PEAK
 PLAIN = """
 import resource
 from pelican import Pelican
@@ -129,9 +145,12 @@ def timed_build(script):
 
 
 def serve_rebuild(script):
-    """(median seconds of the rebuilds, peak RSS in MiB) inside one process."""
+    """Median seconds of the rebuilds and of the search index refreshes
+    after them, peak RSS in MiB, inside one process."""
     lines = run_script(script)
-    return {"seconds": float(lines[-2]), "peak_mib": int(lines[-1]) / 1024}
+    peak = int(lines[-1]) / 1024
+    return ({"seconds": float(lines[-2]), "peak_mib": peak},
+            {"seconds": float(lines[-3]), "peak_mib": peak})
 
 
 def output_size(folder):
@@ -161,26 +180,27 @@ def bench(sizes, runs, workdir):
         content = base / "content"
         files = write_corpus(content, size)
         ours_out, plain_out = base / "ours", base / "plain"
-        ours = OURS.format(plugins=str(ROOT / "plugins"), settings=str(ROOT / "pelicanconf.py"),
-                           output=str(ours_out), content=str(content))
+        ours = dict(plugins=str(ROOT / "plugins"), settings=str(ROOT / "pelicanconf.py"),
+                    output=str(ours_out), content=str(content))
+        fresh = OURS.format(kept=None, **ours)
+        cached = OURS.format(kept=str(base / "cache.pickle"), **ours)
         plain = PLAIN.format(content=str(content), output=str(plain_out))
         counter = iter(range(10**6))
         news = content / "news" / "uutinen-00000.fi.md"
         project = content / "projects" / "hanke-0000.fi.md"
-        results = [
-            measure("ours: full build", ours, runs),
-            measure("ours: after editing one news file", ours, runs,
-                    lambda news=news, counter=counter: touch(news, f"Muokattu {next(counter)}.")),
-            measure("ours: after editing one project file", ours, runs,
-                    lambda project=project, counter=counter:
-                    touch(project, f"Muokattu {next(counter)}.")),
-        ]
+        results = [measure("ours: full build, nothing kept", fresh, runs)]
+        run_script(cached)  # the build before the edits, which keeps its cache
+        for label, edited in (("news", news), ("project", project)):
+            results.append(measure(
+                f"ours, build: after editing one {label} file", cached, runs,
+                lambda edited=edited, counter=counter: touch(edited, f"Muokattu {next(counter)}.")))
         for label, edited in (("news", news), ("project", project)):
             serve = SERVE.format(plugins=str(ROOT / "plugins"), settings=str(ROOT / "pelicanconf.py"),
                                  output=str(base / "serve"), content=str(content),
                                  edited=str(edited), runs=runs)
-            results.append({"name": f"ours, serve: rebuild after editing one {label}",
-                            **serve_rebuild(serve)})
+            pages, index = serve_rebuild(serve)
+            results.append({"name": f"ours, serve: after editing one {label} file", **pages})
+            results.append({"name": "  then the search index, in the background", **index})
         results.append(measure("plain Pelican: full build", plain, runs))
         ours_files, ours_bytes = output_size(ours_out)
         plain_files, plain_bytes = output_size(plain_out)
@@ -199,7 +219,7 @@ def format_rows(rows):
     for row in rows:
         lines.append(f"Corpus of {row['files']} source files")
         for r in row["results"]:
-            lines.append(f"  {r['name']:50} {r['seconds']:7.2f} s  {r['ms_per_file']:6.2f} ms/file  "
+            lines.append(f"  {r['name']:46} {r['seconds']:7.2f} s  {r['ms_per_file']:6.2f} ms/file  "
                          f"peak {r['peak_mib']:6.0f} MiB  ×{r['ratio_to_plain']:.2f} plain Pelican")
         (of, ob), (pf, pb) = row["output"]["ours"], row["output"]["plain"]
         lines.append(f"  output: ours {of} files {ob / 1e6:.1f} MB; plain Pelican {pf} files {pb / 1e6:.1f} MB")

@@ -34,22 +34,14 @@ def link_tree(source, target, skip=()):
             os.link(Path(folder) / name, target / relative / name)
 
 
-def remove_unclaimed(site, previous, claimed):
-    """Remove the files of ``site`` that are still the previous build's
-    (linked, same inode) and that this build did not claim; then the
-    folders left empty. Returns how many pages (.html) went."""
-    site, previous = Path(site), Path(previous)
-    removed = 0
-    for folder, _folders, files in os.walk(site, topdown=False):
-        for name in files:
-            path = Path(folder) / name
-            relative = path.relative_to(site).as_posix()
-            if relative in claimed:
-                continue
-            old = previous / relative
-            if old.exists() and os.path.samestat(path.stat(), old.stat()):
-                path.unlink()
-                removed += relative.endswith(".html")
-        if folder != str(site) and not os.listdir(folder):
-            os.rmdir(folder)
-    return removed
+def remove_files(site, names):
+    """Remove the files ``names`` (relative) from ``site``, and the folders
+    they leave empty."""
+    site = Path(site)
+    for name in names:
+        path = site / name
+        path.unlink(missing_ok=True)
+        for folder in path.parents:
+            if folder == site or any(folder.iterdir()):
+                break
+            folder.rmdir()

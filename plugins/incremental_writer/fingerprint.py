@@ -15,6 +15,7 @@ import hashlib
 import io
 import pickle
 
+from markupsafe import Markup
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
@@ -44,6 +45,8 @@ class Describer(pickle.Pickler):
     def reducer_override(self, value):
         # Not called for str, int, list, dict and the like: cheap enough to
         # be asked about every other object.
+        if type(value) is Markup:
+            return str, (str(value),)
         if isinstance(value, Content):
             return described(self.describe_item(value))
         if isinstance(value, URLWrapper):

@@ -22,7 +22,7 @@ from pelican.writers import Writer
 
 from content_model.read_cache import code_fingerprint, settings_fingerprint
 from content_model.reader import build_workers
-from site_files import remove_unclaimed, replace_file
+from site_files import remove_files, replace_file
 
 from .fingerprint import Fingerprints, Uncacheable
 
@@ -52,10 +52,34 @@ class RenderState:
 
 @dataclass
 class Job:
+    """A page to render: its template and variables."""
+
     name: str
     template: object
     context: dict
     key: str
+
+    def run(self):
+        """Render and write the page; the names of the items it linked to."""
+        linked = set()
+        self.context["linked_items"] = linked
+        output = self.template.render(self.context)
+        replace_file(self.context["output_path"], output.encode("utf-8"))
+        return tuple(sorted(linked))
+
+
+@dataclass
+class FileJob:
+    """Another output file (a feed, a calendar): ``make`` returns its bytes."""
+
+    name: str
+    path: Path
+    make: object
+    key: str
+
+    def run(self):
+        replace_file(self.path, self.make())
+        return ()
 
 
 def theme_fingerprint(theme):
@@ -70,17 +94,8 @@ def theme_fingerprint(theme):
 _jobs = []
 
 
-def _render_job(index):
-    return render(_jobs[index])
-
-
-def render(job):
-    """Render and write one page; the names of the items it linked to."""
-    linked = set()
-    job.context["linked_items"] = linked
-    output = job.template.render(job.context)
-    replace_file(job.context["output_path"], output.encode("utf-8"))
-    return tuple(sorted(linked))
+def _run_job(index):
+    return _jobs[index].run()
 
 
 class IncrementalWriter(Writer):
@@ -151,7 +166,7 @@ class IncrementalWriter(Writer):
             logger.debug("%s: rendered every time, because of %s", name, value)
             key = None
         previous = self.previous.get(name)
-        if (key is not None and previous is not None and previous.key == key
+        if (previous is not None and previous.key is not None and previous.key == key
                 and previous.links == self.links_key(previous.linked)
                 and os.path.exists(local["output_path"])):
             self.records[name] = previous
@@ -180,7 +195,8 @@ class IncrementalWriter(Writer):
         return repr(seen)
 
     def render_pending(self):
-        """Render the queued pages, on every core when there are enough."""
+        """Make the queued pages and files, on every core when there are
+        enough; returns how many pages were rendered."""
         global _jobs
         jobs, self.jobs = self.jobs, []
         workers = min(build_workers(self.settings), len(jobs) // 8)
@@ -189,37 +205,35 @@ class IncrementalWriter(Writer):
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
                     chunk = max(1, len(jobs) // (workers * 8))
-                    linked = pool.map(_render_job, range(len(jobs)), chunksize=chunk)
+                    linked = pool.map(_run_job, range(len(jobs)), chunksize=chunk)
             finally:
                 _jobs = []
         else:
-            linked = [render(job) for job in jobs]
+            linked = [job.run() for job in jobs]
         for job, names in zip(jobs, linked):
-            if job.key is not None:
-                self.records[job.name] = Record(job.key, names, self.links_key(names))
-        return len(jobs)
+            self.records[job.name] = Record(job.key, names, self.links_key(names))
+        # The search index is made again only if a page changed.
+        return sum(isinstance(job, Job) for job in jobs)
 
     def remove_stale(self):
         """Remove last build's files this build did not make (a deleted or
-        renamed item's pages); returns how many."""
-        previous = self.settings.get("PREVIOUS_OUTPUT")
-        if not previous:
-            return 0
-        return remove_unclaimed(self.output_path, previous, self.records)
+        renamed item's pages); returns how many pages went."""
+        gone = set(self.previous) - set(self.records)
+        remove_files(self.output_path, gone)
+        return sum(name.endswith(".html") for name in gone)
 
     # --- other files ---------------------------------------------------------
 
     def produce(self, name, key_parts, make):
         """Write the file ``name`` (relative to the output) from ``make()``,
         which returns bytes, unless what it is made from (``key_parts``) is
-        as in the last build and the file is there."""
+        as in the last build and the file is there. Made with the pages, on
+        every core: ``make`` must not depend on what runs after this call."""
         self.claim(name)
         path = Path(sanitised_join(self.output_path, name))
         key = self.key("file", name, key_parts)
         previous = self.previous.get(name)
         if previous is not None and previous.key == key and path.exists():
             self.records[name] = previous
-            return False
-        replace_file(path, make())
-        self.records[name] = Record(key)
-        return True
+            return
+        self.jobs.append(FileJob(name, path, make, key))
