@@ -74,11 +74,11 @@ def write_corpus(folder, source_files, seed=2020):
     return sum(1 for _ in folder.rglob("*.md"))
 
 
-# Peak memory: this process's and its largest child's (a build worker or
-# Pagefind) together, an upper bound of what the build held at once.
+# Peak memory of the build's process, and of its largest child: a build
+# worker, or Pagefind (a separate program, which runs after the workers).
 PEAK = """
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-      + resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+      resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
 # A one-off build, as `invoke build` runs it: with the cache kept on disk, if any.
 OURS = """
@@ -125,8 +125,7 @@ settings = read_settings(None, override={{
     "PAGE_PATHS": ["pages"], "DEFAULT_DATE": (2020, 1, 1), "TIMEZONE": "Europe/Helsinki",
     "SITEURL": "", "IGNORE_FILES": ["*.toml"], "DELETE_OUTPUT_DIRECTORY": True}})
 Pelican(settings).run()
-print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
-"""
+""" + PEAK
 
 
 def run_script(script):
@@ -137,20 +136,26 @@ def run_script(script):
     return result.stdout.strip().splitlines()
 
 
+def peaks(line):
+    """(own, largest child's) peak RSS in MiB, from the script's last line."""
+    own, child = line.split()
+    return int(own) / 1024, int(child) / 1024
+
+
 def timed_build(script):
-    """(seconds, peak RSS in MiB) of one build in a fresh process."""
+    """(seconds, own peak RSS, largest child's peak RSS) of one build in a fresh process."""
     start = time.perf_counter()
     lines = run_script(script)
-    return time.perf_counter() - start, int(lines[-1]) / 1024
+    return (time.perf_counter() - start, *peaks(lines[-1]))
 
 
 def serve_rebuild(script):
     """Median seconds of the rebuilds and of the search index refreshes
     after them, peak RSS in MiB, inside one process."""
     lines = run_script(script)
-    peak = int(lines[-1]) / 1024
-    return ({"seconds": float(lines[-2]), "peak_mib": peak},
-            {"seconds": float(lines[-3]), "peak_mib": peak})
+    own, child = peaks(lines[-1])
+    return ({"seconds": float(lines[-2]), "peak_mib": own, "child_peak_mib": child},
+            {"seconds": float(lines[-3]), "peak_mib": own, "child_peak_mib": child})
 
 
 def output_size(folder):
@@ -165,7 +170,7 @@ def measure(name, script, runs, prepare=None):
             prepare()
         results.append(timed_build(script))
     return {"name": name, "seconds": statistics.median(r[0] for r in results),
-            "peak_mib": max(r[1] for r in results)}
+            "peak_mib": max(r[1] for r in results), "child_peak_mib": max(r[2] for r in results)}
 
 
 def touch(path, marker):
@@ -220,7 +225,8 @@ def format_rows(rows):
         lines.append(f"Corpus of {row['files']} source files")
         for r in row["results"]:
             lines.append(f"  {r['name']:46} {r['seconds']:7.2f} s  {r['ms_per_file']:6.2f} ms/file  "
-                         f"peak {r['peak_mib']:6.0f} MiB  ×{r['ratio_to_plain']:.2f} plain Pelican")
+                         f"peak {r['peak_mib']:4.0f} MiB (child {r['child_peak_mib']:4.0f})  "
+                         f"×{r['ratio_to_plain']:.2f} plain Pelican")
         (of, ob), (pf, pb) = row["output"]["ours"], row["output"]["plain"]
         lines.append(f"  output: ours {of} files {ob / 1e6:.1f} MB; plain Pelican {pf} files {pb / 1e6:.1f} MB")
     return lines

@@ -32,10 +32,12 @@ class ReadCache:
     def key(self, path, languages, shared):
         """The key of one file: its bytes and its translations' bytes."""
         if (path, shared) not in self.keys:
-            path_ = Path(os.path.abspath(path))
-            name = path_.name.split(".")[0]
+            own = os.path.abspath(path)
+            folder, file_name = os.path.split(own)
+            name = file_name.split(".")[0]
+            translations = [os.path.join(folder, f"{name}.{lang}.md") for lang in languages]
             digest = hashlib.sha256(shared.encode())
-            for candidate in [path_] + [path_.with_name(f"{name}.{lang}.md") for lang in languages]:
+            for candidate in [own] + [t for t in translations if t != own]:
                 digest.update(f"{candidate}\0{self.file_digest(candidate)}\0".encode())
             self.keys[path, shared] = digest.hexdigest()
         return self.keys[path, shared]
@@ -50,7 +52,8 @@ class ReadCache:
         seen = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
         known = self.digests.get(path)
         if known is None or known[0] != seen:
-            known = self.digests[path] = (seen, hashlib.sha256(Path(path).read_bytes()).hexdigest())
+            with open(path, "rb") as source:
+                known = self.digests[path] = (seen, hashlib.sha256(source.read()).hexdigest())
         return known[1]
 
     def start_build(self):

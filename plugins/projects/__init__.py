@@ -60,7 +60,7 @@ class ProjectsGenerator(SectionGenerator):
             records = [project_record(p, self.settings["ABSOLUTE_SITEURL"]) for p in projects]
             for name, make in (("projects.json", projects_json), ("projects.csv", projects_csv)):
                 writer.produce(index_urls[lang] + name, records,
-                               lambda make=make: make(records).encode("utf-8"))
+                               lambda make=make, records=records: make(records).encode("utf-8"))
 
     def write_index(self, writer, urls, lang, projects, **extra):
         """The projects of every phase but ended, which are counted and linked."""
