@@ -164,8 +164,7 @@ def serve(c, port=8000):
     from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
-    from search_index import refresh_index
-    from site_build import BuildCache, BuildFailed, build_site
+    from site_build import BuildCache, BuildFailed, build_site, catch_up_search_index
 
     # The preview's reload script comes from the livereload server's own port.
     livereload = "http://127.0.0.1:35729 ws://127.0.0.1:35729"
@@ -185,8 +184,7 @@ def serve(c, port=8000):
 
     def refresh_search_index():
         with building:
-            if cache.render.search_index_behind and refresh_index(ROOT / "output"):
-                cache.render.search_index_behind = False
+            catch_up_search_index(cache, ROOT / "output")
 
     def rebuild():
         with building:

@@ -97,8 +97,7 @@ SERVE = """
 import resource, statistics, sys, time
 from pathlib import Path
 sys.path[:0] = [{plugins!r}]
-from search_index import refresh_index
-from site_build import BuildCache, build_site
+from site_build import BuildCache, build_site, catch_up_search_index
 overrides = {{"PATH": {content!r}, "SEARCH_INDEX_LATER": True}}
 cache = BuildCache()
 build_site({settings!r}, {output!r}, overrides=overrides, cache=cache)
@@ -110,7 +109,7 @@ for run in range({runs}):
     build_site({settings!r}, {output!r}, overrides=overrides, cache=cache)
     times.append(time.perf_counter() - start)
     start = time.perf_counter()
-    refresh_index({output!r})
+    catch_up_search_index(cache, Path({output!r}).resolve())
     index_times.append(time.perf_counter() - start)
 print(statistics.median(index_times))
 print(statistics.median(times))

@@ -26,7 +26,8 @@ from pelican.settings import read_settings
 
 from content_model.read_cache import ReadCache
 from incremental_writer import RenderState
-from site_files import link_tree
+from search_index import refresh_index
+from site_files import folder_identity, link_tree
 
 
 class BuildFailed(Exception):
@@ -89,11 +90,11 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), cache
     final.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
     settings["OUTPUT_PATH"] = str(staging)
-    if cache.render.output == str(final) and final.is_dir():
-        # Static files are copied by Pelican into place and the search index
-        # is written by Pagefind: neither may write into a linked file.
-        link_tree(final, staging, skip={settings["THEME_STATIC_DIR"], "pagefind",
-                                        *settings["STATIC_PATHS"]})
+    if (cache.render.output == str(final) and final.is_dir()
+            and cache.render.identity == folder_identity(final)):
+        # Only the files the records name: Pelican copies static files into
+        # place itself, and must not write into a linked file.
+        link_tree(final, staging, cache.render.records)
         settings["PREVIOUS_OUTPUT"] = str(final)
 
     counter = ErrorCounter()
@@ -120,8 +121,18 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), cache
     swap_into_place(staging, final)
     cache.render.records, cache.render.pending = cache.render.pending, {}
     cache.render.output = str(final)
+    cache.render.identity = folder_identity(final)
     cache.reads.forget_unused()
     return final
+
+
+def catch_up_search_index(cache, final):
+    """Bring the search index of the published folder ``final`` up to date
+    after builds that kept the last one (SEARCH_INDEX_LATER). No build may
+    run meanwhile."""
+    if cache.render.search_index_behind and refresh_index(final):
+        cache.render.search_index_behind = False
+        cache.render.identity = folder_identity(final)  # the index was renamed in
 
 
 def swap_into_place(staging, final):

@@ -19,19 +19,31 @@ def replace_file(path, data):
     path.write_bytes(data)
 
 
-def link_tree(source, target, skip=()):
-    """Hard-link every file under ``source`` to the same place under
-    ``target``, except the top-level folders named in ``skip``. Costs no
+def link_tree(source, target, names=None):
+    """Hard-link the files under ``source`` to the same places under
+    ``target``: those named in ``names`` (relative paths), or all. Costs no
     copying and leaves the files as they are."""
     source, target = Path(source), Path(target)
-    for folder, folders, files in os.walk(source):
-        relative = Path(folder).relative_to(source)
-        if relative == Path("."):
-            folders[:] = [name for name in folders if name not in skip]
-            files = [name for name in files if name not in skip]
-        (target / relative).mkdir(parents=True, exist_ok=True)
-        for name in files:
-            os.link(Path(folder) / name, target / relative / name)
+    if names is None:
+        names = [(Path(folder) / name).relative_to(source)
+                 for folder, _folders, files in os.walk(source) for name in files]
+    made = set()
+    for name in names:
+        folder = (target / name).parent
+        if folder not in made:
+            folder.mkdir(parents=True, exist_ok=True)
+            made.add(folder)
+        try:
+            os.link(source / name, target / name)
+        except FileNotFoundError:
+            pass  # gone since the last build: it is made again
+
+
+def folder_identity(folder):
+    """What tells this very folder from another put in its place later (by
+    another build, say): its inode and the time its entries last changed."""
+    status = os.stat(folder)
+    return status.st_dev, status.st_ino, status.st_ctime_ns
 
 
 def remove_files(site, names):

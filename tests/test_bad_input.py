@@ -62,6 +62,8 @@ ERRORS = {
         "nowhere: there is no such file",
     "news--puuttuva-kuva": "news/puuttuva-kuva.fi.md:4: the link {static}/images/ei-ole.png leads nowhere: "
         "there is no such file",
+    "news--liite-attach": "news/liite-attach.fi.md:4: {attach} links are not supported: write {static} "
+        "instead, for example [Pöytäkirja (PDF)]({static}/attachments/poytakirja.pdf)",
     "news--kuva-ilman-alt": "news/kuva-ilman-alt.fi.md:4: the image {static}/images/logo.png has no alt "
         "text: describe it between the brackets, for example ![Kaavio hankkeen rahoituksesta](kuva.png)",
     "events--ilmoittautuminen": "events/ilmoittautuminen.fi.md:3: Registration: expected a web address "

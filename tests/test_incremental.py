@@ -9,8 +9,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EPOCH_JUNE_2020, ROOT
-from site_build import BuildCache
-from site_build import build_site
+from site_build import BuildCache, BuildFailed, build_site
 from test_meetings import BASE
 
 FILES = {
@@ -19,6 +18,9 @@ FILES = {
     "news/uutinen.fi.md": "Title: Uutinen\nDate: 2020-05-04 10:00\nProjects: monni\n\nTeksti.\n",
     "news/uutinen.sv.md": "Title: Nyhet\n\nText.\n",
     "news/toinen.fi.md": "Title: Toinen\nDate: 2020-05-05\n\nToinen teksti.\n",
+    "news/kolmas-linkki.fi.md": "Title: Linkki\nDate: 2020-05-06\n\n"
+                                "[Uutinen]({filename}uutinen.fi.md) ja [liite]({static}/attachments/liite.pdf)\n",
+    "attachments/liite.pdf": "%PDF-1.4\n",
     "meetings/kokous.fi.md": "Title: Kokous\nDate: 2020-05-11 12:00\nBody: johtoryhma\nProjects: monni\n\n"
                              "## 1 § MONNI\n\nPäätös: Tiedoksi.\n",
     "events/koulutus.fi.md": "Title: Koulutus\nStart: 2020-09-03 09:00\nProjects: monni\n\nK.\n",
@@ -65,6 +67,14 @@ EDITS = {
         (content / "data/registry.toml").read_text().replace('fi = "Johtoryhmä"', 'fi = "Hallitus"'),
         encoding="utf-8"),
     "template": edit_template,
+    # pages that name the project show its acronym
+    "project acronym": lambda content, theme: (content / "projects/monni.fi.md").write_text(
+        (content / "projects/monni.fi.md").read_text().replace("Acronym: MONNI", "Acronym: MONNI2"),
+        encoding="utf-8"),
+    # another page links to this one through {filename}: the address it shows changes
+    "slug of a linked item": lambda content, theme: (content / "news/uutinen.fi.md").write_text(
+        "Title: Uutinen\nSlug: uutinen-uusi\nDate: 2020-05-04 10:00\nProjects: monni\n\nTeksti.\n",
+        encoding="utf-8"),
 }
 
 
@@ -112,6 +122,34 @@ def test_rebuild_after_an_edit_equals_a_clean_build(tmp_path, monkeypatch, kind)
         assert "tapahtumat/koulutus/koulutus.ics" in kept
     if kind in ("body", "title"):
         assert "ajankohtaista/toinen/index.html" not in kept
+
+
+def test_a_linked_file_that_goes_fails_the_rebuild_as_a_clean_build(tmp_path, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
+    content = tmp_path / "content"
+    write(content, FILES)
+    overrides, cache = {"PATH": str(content)}, BuildCache()
+    build_site(ROOT / "pelicanconf.py", tmp_path / "site", overrides, cache=cache)
+    (content / "attachments/liite.pdf").unlink()
+    with pytest.raises(BuildFailed):
+        build_site(ROOT / "pelicanconf.py", tmp_path / "site", overrides, cache=cache)
+    write(content, {"attachments/liite.pdf": "%PDF-1.4\n"})
+    build_site(ROOT / "pelicanconf.py", tmp_path / "site", overrides, cache=cache)
+
+
+def test_a_folder_another_build_replaced_is_not_trusted(tmp_path, monkeypatch):
+    """`invoke build` keeps its cache on disk; `invoke serve` (other
+    settings) may have built into the same folder meanwhile."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
+    content = tmp_path / "content"
+    write(content, FILES)
+    overrides, site = {"PATH": str(content)}, tmp_path / "site"
+    kept = BuildCache()
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=kept)
+    build_site(ROOT / "pelicanconf.py", site, {**overrides, "HOME_NEWS_COUNT": 1}, cache=BuildCache())
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=kept)
+    clean = build_site(ROOT / "pelicanconf.py", tmp_path / "clean", overrides)
+    assert snapshot(site) == snapshot(clean)
 
 
 def test_a_cache_kept_on_disk_gives_the_same_site(tmp_path, monkeypatch):

@@ -48,7 +48,9 @@ MARKDOWN_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]
 
 
 def check_body(source, path, content_root):
-    """Images need alt text; {filename} and {static} links need a target."""
+    """Images need alt text; {filename} and {static} links need a target.
+    Returns the files linked to, whose existence the result depends on."""
+    targets = []
     for offset, line in enumerate(source.body.split("\n")):
         number = source.body_line + offset
         for link in MARKDOWN_LINK.finditer(line):
@@ -58,14 +60,25 @@ def check_body(source, path, content_root):
                     "the image {target} has no alt text: describe it between the "
                     "brackets, for example {example}", target=target,
                     example="![Kaavio hankkeen rahoituksesta](kuva.png)"))
-            for marker in ("{filename}", "{static}", "{attach}"):
+            if target.startswith("{attach}"):
+                # Pelican moves an {attach} file next to the page that links it
+                # first: which one that is depends on the order of the build.
+                source.error(number, _(
+                    "{attach} links are not supported: write {static} instead, for example {example}",
+                    attach="{attach}", static="{static}",
+                    example="[Pöytäkirja (PDF)]({static}/attachments/poytakirja.pdf)"))
+                continue
+            for marker in ("{filename}", "{static}"):
                 if target.startswith(marker):
                     relative = target[len(marker):].split("#")[0]
                     base = Path(content_root) if relative.startswith("/") else Path(path).parent
-                    if not (base / relative.lstrip("/")).is_file():
+                    linked = base / relative.lstrip("/")
+                    targets.append(str(linked))
+                    if not linked.is_file():
                         source.error(number, _(
                             "the link {target} leads nowhere: there is no such file",
                             target=target))
+    return targets
 
 
 def comparable(value):

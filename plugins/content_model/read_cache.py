@@ -20,7 +20,8 @@ PLUGINS = Path(__file__).resolve().parent.parent
 
 
 class ReadCache:
-    """Entries are plain data: (problems, content HTML, metadata)."""
+    """Entries are plain data: (problems, content HTML, metadata, linked
+    files and whether they existed)."""
 
     def __init__(self):
         self.entries = {}
@@ -62,6 +63,8 @@ class ReadCache:
 
     def get(self, key):
         entry = self.entries.get(key)
+        if entry is not None and any(os.path.isfile(path) != existed for path, existed in entry[3]):
+            entry = None  # a file it links to came or went: read it again
         if entry is not None:
             self.hits += 1
             self.used.add(key)
@@ -82,7 +85,7 @@ class ReadCache:
 def fresh(entry):
     """A copy a build may change without changing the cache: the metadata
     dict and the agenda items, which plugins annotate."""
-    problems, content, metadata = entry
+    problems, content, metadata, _linked = entry
     metadata = dict(metadata)
     if "agenda" in metadata:
         metadata["agenda"] = [dataclasses.replace(item) for item in metadata["agenda"]]
@@ -104,9 +107,12 @@ def settings_fingerprint(settings, editor_lang):
 
 
 def code_fingerprint():
-    """The plugins' code and the theme's messages do not change within a
-    process, but a cache kept on disk may outlive them."""
+    """The plugins' code, their messages and the pinned libraries do not
+    change within a process, but a cache kept on disk may outlive them."""
     digest = hashlib.sha256()
+    # The pinned versions of Pelican, Markdown, Jinja2 and the rest.
+    requirements = PLUGINS.parent / "requirements.txt"
+    digest.update(requirements.read_bytes() if requirements.exists() else b"")
     for path in sorted(PLUGINS.rglob("*.py")) + sorted(PLUGINS.rglob("*.po")):
         digest.update(str(path.relative_to(PLUGINS)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()

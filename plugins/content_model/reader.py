@@ -33,10 +33,11 @@ def validated_source(path, settings, known):
     root, languages = settings["PATH"], settings["LANGUAGES"]
     source = read_source(path, root, languages)
     values, agenda = {}, None
+    source.linked_files = []
     if not any(p.severity == "error" for p in source.problems):
         pair = translation_pair(source, path, root, languages)
         values = item_metadata(source, pair, settings["DEFAULT_LANG"], known)
-        check_body(source, path, root)
+        source.linked_files = check_body(source, path, root)
         if source.section == "meetings":
             agenda = parse_agenda(source)
     return source, values, agenda
@@ -86,11 +87,14 @@ class ContentReader(BaseReader):
         return content, metadata
 
     def read_plain(self, source_path):
-        """(problems, content HTML, metadata) of one file as plain data, which
-        can be kept between builds and sent between processes."""
+        """(problems, content HTML, metadata, linked files) of one file as
+        plain data, which can be kept between builds and sent between
+        processes. The linked files are those its links lead to, with
+        whether each exists: the result holds while that stays so."""
         source, values, agenda = validated_source(source_path, self.settings, self.known)
+        linked = tuple((path, os.path.isfile(path)) for path in source.linked_files)
         if any(p.severity == "error" for p in source.problems):
-            return source.problems, None, {}
+            return source.problems, None, {}, linked
         content, summary, agenda_items = self.converter.item(source, values, agenda)
         metadata = {
             "lang": source.lang,
@@ -103,7 +107,7 @@ class ContentReader(BaseReader):
             metadata["summary"] = summary
         if agenda_items is not None:
             metadata["agenda"] = agenda_items
-        return source.problems, content, metadata
+        return source.problems, content, metadata, linked
 
 
 # The reader of the worker processes of read_ahead: they are forked, and
@@ -134,7 +138,7 @@ def read_ahead(settings, paths):
     missing = {}
     for path in paths:
         key = reader.key(path)
-        if key not in reader.cache.entries:
+        if reader.cache.get(key) is None:
             missing[key] = str(path)
     workers = min(build_workers(settings), len(missing) // 2)
     if workers < 2:

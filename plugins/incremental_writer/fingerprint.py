@@ -22,8 +22,10 @@ from pelican.urlwrappers import URLWrapper
 
 # Attributes that are the whole settings or context, not the item's own.
 NOT_OWN = {"settings", "_context", "metadata"}
-# Made from the item's source files alone, which its source key covers.
+# Made from the item's source files alone, which its source key covers...
 FROM_SOURCE = {"_content"}
+# ...except the links Pelican resolves to other files' addresses as it renders.
+RESOLVED_LINKS = ("{filename}", "{static}", "|filename|", "|static|")
 
 
 class Uncacheable(Exception):
@@ -89,6 +91,8 @@ class Fingerprints:
             skipped = NOT_OWN | (FROM_SOURCE if getattr(item, "source_key", None) else set())
             own = {name: value for name, value in vars(item).items() if name not in skipped}
             own["url"] = item.url
+            if any(marker in (getattr(item, "_content", None) or "") for marker in RESOLVED_LINKS):
+                own["content"] = item.content
             self.items[key] = (self.reference(item), self.digest(own, self.reference))
         return self.items[key]
 

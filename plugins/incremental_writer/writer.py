@@ -48,6 +48,7 @@ class RenderState:
     pending: dict = field(default_factory=dict)  # this build's, until it is published
     # The search index kept is older than the pages (see search_index).
     search_index_behind: bool = False
+    identity: tuple = None  # of the folder at ``output`` (site_files.folder_identity)
 
 
 @dataclass
@@ -183,14 +184,16 @@ class IncrementalWriter(Writer):
         return hashlib.sha256((self.site_key + self.fingerprints.of(list(parts))).encode()).hexdigest()
 
     def links_key(self, linked):
-        """Where the items a page links to by name are, and their titles."""
+        """Where the items a page links to by name are, and what a link shows
+        of them (title or acronym)."""
         by_key = (self.context or {}).get("items_by_key", {})
         seen = []
         for section, name in linked:
             if (section, name) not in self.link_texts:
                 item = by_key.get((section, name))
                 versions = [item, *item.translations] if item else []
-                self.link_texts[section, name] = [(v.lang, v.url, v.title, v.status) for v in versions]
+                self.link_texts[section, name] = [
+                    (v.lang, v.url, v.title, v.status, getattr(v, "acronym", None)) for v in versions]
             seen.append(self.link_texts[section, name])
         return repr(seen)
 
@@ -231,9 +234,13 @@ class IncrementalWriter(Writer):
         every core: ``make`` must not depend on what runs after this call."""
         self.claim(name)
         path = Path(sanitised_join(self.output_path, name))
-        key = self.key("file", name, key_parts)
+        try:
+            key = self.key("file", name, key_parts)
+        except Uncacheable as value:
+            logger.debug("%s: made every time, because of %s", name, value)
+            key = None
         previous = self.previous.get(name)
-        if previous is not None and previous.key == key and path.exists():
+        if previous is not None and previous.key is not None and previous.key == key and path.exists():
             self.records[name] = previous
             return
         self.jobs.append(FileJob(name, path, make, key))
