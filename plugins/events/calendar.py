@@ -53,12 +53,16 @@ def vevent(event, build_clock, siteurl, domain):
 
 
 def helsinki_timezone():
-    """The VTIMEZONE of Europe/Helsinki, with its daylight-saving rules; made
-    once per build, since it is the same in every calendar."""
-    return Timezone.from_tzinfo(ZoneInfo("Europe/Helsinki"))
+    """The VTIMEZONE of Europe/Helsinki with its daylight-saving rules, as
+    iCalendar lines; made once per build, since it is the same in every
+    calendar (and long: one line per change of clocks)."""
+    return Timezone.from_tzinfo(ZoneInfo("Europe/Helsinki")).to_ical()
 
 
-def calendar_bytes(events, name, build_clock, siteurl, domain, timezone_component):
+END = b"END:VCALENDAR\r\n"
+
+
+def calendar_bytes(events, name, build_clock, siteurl, domain, timezone_lines):
     calendar = Calendar()
     calendar.add("prodid", "-//SONet BOTNIA//Portal//FI")
     calendar.add("version", "2.0")
@@ -67,5 +71,7 @@ def calendar_bytes(events, name, build_clock, siteurl, domain, timezone_componen
     calendar.add("x-wr-timezone", "Europe/Helsinki")
     for event in events:
         calendar.add_component(vevent(event, build_clock, siteurl, domain))
-    calendar.add_component(timezone_component)
-    return calendar.to_ical()
+    lines = calendar.to_ical()
+    assert lines.endswith(END)
+    # The time zone goes last, after the events, as add_component would put it.
+    return lines[: -len(END)] + timezone_lines + END
