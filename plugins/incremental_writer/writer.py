@@ -35,8 +35,8 @@ class Record:
     linked to by name and their link texts then."""
 
     key: str
-    linked: tuple = ()
-    links: str = ""
+    linked: tuple
+    links: str
 
 
 @dataclass
@@ -84,6 +84,8 @@ class FileJob:
 
 
 def theme_fingerprint(theme):
+    """The templates and the theme's messages; not its static files, which
+    are copied into every build, and which no page embeds."""
     digest = hashlib.sha256()
     for path in sorted(Path(theme).rglob("*")):
         if path.is_file() and "static" not in path.relative_to(theme).parts:
@@ -161,18 +163,28 @@ class IncrementalWriter(Writer):
         local["output_file"] = name
         local.update(kwargs)
         local["output_path"] = sanitised_join(self.output_path, name)
+        key = self.key_of(name, "page", template.name, relative_urls, kwargs)
+        if not self.kept(name, key, local["output_path"]):
+            self.jobs.append(Job(name, template, local, key))
+
+    def key_of(self, name, *parts):
+        """The key of the output file ``name``, or None if one of its parts
+        cannot be described: then it is made every time."""
         try:
-            key = self.key("page", template.name, name, relative_urls, kwargs)
+            return self.key(name, *parts)
         except Uncacheable as value:
-            logger.debug("%s: rendered every time, because of %s", name, value)
-            key = None
+            logger.debug("%s: made every time, because of %s", name, value)
+            return None
+
+    def kept(self, name, key, path):
+        """Whether last build's file at ``path`` is what ``key`` makes now,
+        the items it links to by name included; if so, it stays."""
         previous = self.previous.get(name)
-        if (previous is not None and previous.key is not None and previous.key == key
-                and previous.links == self.links_key(previous.linked)
-                and os.path.exists(local["output_path"])):
-            self.records[name] = previous
-            return
-        self.jobs.append(Job(name, template, local, key))
+        if (key is None or previous is None or previous.key != key
+                or previous.links != self.links_key(previous.linked) or not os.path.exists(path)):
+            return False
+        self.records[name] = previous
+        return True
 
     def key(self, *parts):
         if self.site_key is None:
@@ -234,13 +246,6 @@ class IncrementalWriter(Writer):
         every core: ``make`` must not depend on what runs after this call."""
         self.claim(name)
         path = Path(sanitised_join(self.output_path, name))
-        try:
-            key = self.key("file", name, key_parts)
-        except Uncacheable as value:
-            logger.debug("%s: made every time, because of %s", name, value)
-            key = None
-        previous = self.previous.get(name)
-        if previous is not None and previous.key is not None and previous.key == key and path.exists():
-            self.records[name] = previous
-            return
-        self.jobs.append(FileJob(name, path, make, key))
+        key = self.key_of(name, "file", key_parts)
+        if not self.kept(name, key, path):
+            self.jobs.append(FileJob(name, path, make, key))
