@@ -28,9 +28,16 @@ def paragraph(rng, words=60):
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
+def year_of(n):
+    """Dates spread over twenty years, as the portal's history will be; the
+    bench's build clock is in June 2020."""
+    return 2000 + n % 20
+
+
 def write_corpus(folder, source_files, seed=2020):
     """About ``source_files`` Markdown files: fi/sv pairs of news (40 %),
-    meetings with ten items (25 %), events (20 %), projects (10 %), pages."""
+    meetings with ten items (25 %), events (20 %), projects (10 %, one in ten
+    still running), pages."""
     rng = random.Random(seed)
     folder = Path(folder)
     shutil.rmtree(folder, ignore_errors=True)
@@ -49,24 +56,27 @@ def write_corpus(folder, source_files, seed=2020):
             f"Title: {name} sv\nSlug: {name}-sv\n\n{body_sv}\n", encoding="utf-8")
 
     for n, name in enumerate(projects):
-        write("projects", name, f"Title: Hanke {n}\nAcronym: H{n:04}\nPhase: active\n"
-              f"Start: 2020-01\nEnd: 2030-12\nBudget: {10000 + n}\nRegion: pohjanmaa",
+        period = ("Phase: active\nStart: 2019-01\nEnd: 2030-12" if n % 10 == 0 else
+                  f"Phase: ended\nStart: {year_of(n) - 2}-01\nEnd: {year_of(n) - 1}-12")
+        write("projects", name, f"Title: Hanke {n}\nAcronym: H{n:04}\n{period}\n"
+              f"Budget: {10000 + n}\nRegion: pohjanmaa",
               paragraph(rng, 120), paragraph(rng, 120))
     for n in range(counts["news"]):
         day = 1 + n % 28
-        write("news", f"uutinen-{n:05}", f"Title: Uutinen {n}\nDate: 2019-{1 + n % 12:02}-{day:02} 10:00\n"
+        write("news", f"uutinen-{n:05}", f"Title: Uutinen {n}\nDate: {year_of(n)}-{1 + n % 12:02}-{day:02} 10:00\n"
               f"Tags: {rng.choice(WORDS)}\nProjects: {rng.choice(projects)}",
               "\n\n".join(paragraph(rng) for _ in range(4)), "\n\n".join(paragraph(rng) for _ in range(4)))
     for n in range(counts["meetings"]):
         items = "\n\n".join(
             f"## {i} § Asia {i} H{rng.randrange(len(projects)):04}\n\n{paragraph(rng)}\n\n"
             f"Esitys: {paragraph(rng, 12)}\n\nPäätös: {paragraph(rng, 12)}" for i in range(1, 11))
-        write("meetings", f"kokous-{n:05}", f"Title: Kokous {n}\nDate: 2019-{1 + n % 12:02}-{1 + n % 28:02} 12:00\n"
+        write("meetings", f"kokous-{n:05}", f"Title: Kokous {n}\nDate: {year_of(n)}-{1 + n % 12:02}-{1 + n % 28:02} 12:00\n"
               f"Body: {BODIES[n % len(BODIES)]}\nProjects: {rng.choice(projects)}",
               items, items.replace("Esitys:", "Förslag:").replace("Päätös:", "Beslut:"))
     for n in range(counts["events"]):
-        write("events", f"tapahtuma-{n:05}", f"Title: Tapahtuma {n}\nStart: 2021-{1 + n % 12:02}-{1 + n % 28:02} 09:00\n"
-              f"End: 2021-{1 + n % 12:02}-{1 + n % 28:02} 12:00\nLocation: Vaasa\nDate: 2020-06-01",
+        day = f"{year_of(n) + 1}-{1 + n % 12:02}-{1 + n % 28:02}"  # the last year's are still to come
+        write("events", f"tapahtuma-{n:05}", f"Title: Tapahtuma {n}\nStart: {day} 09:00\n"
+              f"End: {day} 12:00\nLocation: Vaasa",
               paragraph(rng), paragraph(rng))
     for n in range(counts["pages"]):
         write("pages", ["tietoa", "yhteystiedot", "saavutettavuusseloste"][n] if n < 3 else f"sivu-{n}",
