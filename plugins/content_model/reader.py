@@ -33,7 +33,6 @@ def validated_source(path, settings, known):
     root, languages = settings["PATH"], settings["LANGUAGES"]
     source = read_source(path, root, languages)
     values, agenda = {}, None
-    source.linked_files = []
     if not any(p.severity == "error" for p in source.problems):
         pair = translation_pair(source, path, root, languages)
         values = item_metadata(source, pair, settings["DEFAULT_LANG"], known)

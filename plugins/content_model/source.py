@@ -53,6 +53,7 @@ class SourceFile:
     body: str = ""
     body_line: int = 1
     problems: list = field(default_factory=list)
+    linked_files: list = field(default_factory=list)  # where its links lead (check_body)
 
     def error(self, line, message):
         self.problems.append(Problem(self.path, line, message))
