@@ -27,7 +27,7 @@ from pelican.settings import read_settings
 from content_model.read_cache import ReadCache
 from incremental_writer import RenderState
 from search_index import refresh_index
-from site_files import folder_identity, link_tree
+from site_files import bring_up_to_date, folder_identity, link_tree
 
 
 class BuildFailed(Exception):
@@ -84,18 +84,20 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), cache
     across calls spares reading and rendering again what did not change.
     Returns the output path."""
     settings = read_settings(str(settings_file), override=dict(overrides or {}))
+    # A caller that keeps its cache builds again: the retired folder is kept
+    # for that next build (see start_folder).
+    keeps_spare = cache is not None
     cache = cache or BuildCache()
     settings["READ_CACHE"], settings["RENDER_STATE"] = cache.reads, cache.render
     final = Path(output_path or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
+    staging, published = start_folder(final, cache.render)
     settings["OUTPUT_PATH"] = str(staging)
-    if (cache.render.output == str(final) and final.is_dir()
-            and cache.render.identity == folder_identity(final)):
-        # Only the files the records name: Pelican copies static files into
-        # place itself, and must not write into a linked file.
-        link_tree(final, staging, cache.render.records)
+    if published:
         settings["PREVIOUS_OUTPUT"] = str(final)
+        # Folders of the published site that go over to the new one as they
+        # are, at the moment it is put in place (see search_index).
+        settings["KEPT_FROM_PUBLISHED"] = []
 
     counter = ErrorCounter()
     root = logging.getLogger()
@@ -118,12 +120,51 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), cache
         raise BuildFailed(
             f"{counter.count} error(s): nothing was published, {final} is unchanged"
         )
-    swap_into_place(staging, final)
-    cache.render.records, cache.render.pending = cache.render.pending, {}
-    cache.render.output = str(final)
-    cache.render.identity = folder_identity(final)
+    state = cache.render
+    retired = swap_into_place(staging, final, settings.get("KEPT_FROM_PUBLISHED", ()))
+    if retired is not None and published and keeps_spare:
+        # What the retired folder holds is known: the next build starts from it.
+        state.spare, state.spare_records = str(retired), state.records
+        state.spare_identity = folder_identity(retired)
+    elif retired is not None:
+        delete_in_background(retired)
+    state.records, state.pending = state.pending, {}
+    state.output = str(final)
+    state.identity = folder_identity(final)
     cache.reads.forget_unused()
     return final
+
+
+def start_folder(final, state):
+    """The folder to build into, and whether it holds the files of the
+    published folder ``final`` as ``state`` describes them, so that only
+    what changed is made.
+
+    The folder published before ``final`` is the best start: its files are
+    brought up to date by linking only those that changed since. Else a new
+    folder gets a link to each published file. Else a new folder starts
+    empty: the published one is not the one ``state`` describes (another
+    build has replaced it, say)."""
+    published = (state.output == str(final) and final.is_dir()
+                 and state.identity == folder_identity(final))
+    spare = Path(state.spare) if state.spare else None
+    state.spare = None  # used up, or of no use
+    if published and spare and spare.is_dir() and folder_identity(spare) == state.spare_identity:
+        bring_up_to_date(spare, final, state.spare_records, state.records)
+        return spare, True
+    if spare and spare.is_dir():
+        delete_in_background(spare)
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
+    if published:
+        # Only the files the records name: Pelican copies static files into
+        # place itself, and must not write into a linked file.
+        link_tree(final, staging, state.records)
+    return staging, published
+
+
+def delete_in_background(folder):
+    # Not a daemon: a one-off build's process still ends with it done.
+    threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}).start()
 
 
 def catch_up_search_index(cache, final):
@@ -135,16 +176,20 @@ def catch_up_search_index(cache, final):
         cache.render.identity = folder_identity(final)  # the index was renamed in
 
 
-def swap_into_place(staging, final):
+def swap_into_place(staging, final, kept=()):
     """Replace ``final`` by ``staging`` with two renames, so that readers see
-    either the old site or the new one, never half of each. The old one is
-    deleted in the background: nobody waits for that."""
+    either the old site or the new one, never half of each; the folders
+    ``kept`` of the old one move over into the new one first. Returns the
+    old one, now under another name, or None."""
     staging.chmod(0o755)  # mkdtemp made it private; the server must read it
+    for name in kept:
+        if (final / name).is_dir() and not (staging / name).exists():
+            os.rename(final / name, staging / name)
     retired = None
     if final.exists():
-        retired = final.with_name(f".{final.name}.old-{staging.name.rsplit('-', 1)[-1]}")
+        # A fresh name (the staging folder may be the last one retired):
+        # renamed onto the empty folder made for it.
+        retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
         final.rename(retired)
     staging.rename(final)
-    if retired is not None:
-        # Not a daemon: a one-off build's process still ends with it done.
-        threading.Thread(target=shutil.rmtree, args=(retired,), kwargs={"ignore_errors": True}).start()
+    return retired

@@ -39,6 +39,24 @@ def link_tree(source, target, names=None):
             pass  # gone since the last build: it is made again
 
 
+def bring_up_to_date(folder, source, had, wanted):
+    """Make ``folder``, which holds the files ``had`` names (a name -> how it
+    was made), hold what ``source`` holds of the files ``wanted`` names:
+    those made differently are linked from ``source`` anew, and every other
+    file goes. Costs a walk of ``folder`` and a link per changed file."""
+    folder, source = str(folder), str(source)
+    for parent, _folders, files in os.walk(folder, topdown=False):
+        for name in files:
+            path = os.path.join(parent, name)
+            relative = os.path.relpath(path, folder)
+            if relative not in wanted or had.get(relative) != wanted[relative]:
+                os.unlink(path)
+        if parent != folder and not os.listdir(parent):
+            os.rmdir(parent)
+    changed = [name for name, made in wanted.items() if had.get(name) != made]
+    link_tree(source, folder, changed)
+
+
 def folder_identity(folder):
     """What tells this very folder from another put in its place later (by
     another build, say): its inode and the time its entries last changed."""

@@ -187,3 +187,48 @@ def test_a_parallel_build_equals_a_serial_one(tmp_path, monkeypatch):
                           {"PATH": str(content), "BUILD_WORKERS": 2})
     assert forks == ["fork", "fork"]  # reading and rendering both used two processes
     assert snapshot(parallel) == snapshot(serial)
+
+
+def test_rebuild_after_rebuild_equals_a_clean_build(tmp_path, monkeypatch):
+    """From the third build on, a build starts from the folder published
+    before the last one, brought up to date with what changed since."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
+    content, theme = tmp_path / "content", tmp_path / "theme"
+    write(content, FILES)
+    shutil.copytree(ROOT / "theme", theme)
+    overrides = {"PATH": str(content), "THEME": str(theme)}
+    cache, site = BuildCache(), tmp_path / "site"
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+    for number, kind in enumerate(["body", "add file", "title", "delete file", "template",
+                                   "rename project key"]):
+        EDITS[kind](content, theme)
+        retired = cache.render.spare
+        build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+        clean = build_site(ROOT / "pelicanconf.py", tmp_path / f"clean-{number}", overrides)
+        assert snapshot(site) == snapshot(clean), kind
+        if retired:
+            assert not Path(retired).exists()  # it is the site now
+    # the folder retired last waits for the next build; no other is left
+    assert [p.name for p in tmp_path.glob(".site.*")] == [Path(cache.render.spare).name]
+
+
+def test_serve_shows_an_edit_first_and_its_search_index_after(tmp_path, monkeypatch):
+    from site_build import catch_up_search_index
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
+    content = tmp_path / "content"
+    write(content, FILES)
+    overrides = {"PATH": str(content), "SEARCH_INDEX_LATER": True}
+    cache, site = BuildCache(), tmp_path / "site"
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+    for kind in ("body", "add file", "title"):
+        index_before = snapshot(site / "pagefind")
+        EDITS[kind](content, None)
+        build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+        clean = build_site(ROOT / "pelicanconf.py", tmp_path / f"clean-{kind}", overrides)
+        pages = {path: data for path, data in snapshot(site).items() if path.parts[0] != "pagefind"}
+        assert pages == {path: data for path, data in snapshot(clean).items()
+                         if path.parts[0] != "pagefind"}
+        assert snapshot(site / "pagefind") == index_before  # the last index, until...
+        catch_up_search_index(cache, site.resolve())
+        assert snapshot(site) == snapshot(clean)  # ...it catches up

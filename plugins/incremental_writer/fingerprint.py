@@ -14,6 +14,7 @@ items, which hold the settings) is replaced by a short description on the way.
 import hashlib
 import io
 import pickle
+from datetime import date, time
 
 from markupsafe import Markup
 from pelican.contents import Content
@@ -36,30 +37,35 @@ class Uncacheable(Exception):
 class Describer(pickle.Pickler):
     """Pickles a value, with items described by ``describe_item``."""
 
-    def __init__(self, describe_item):
+    def __init__(self, describe_item, wrappers):
         self.buffer = io.BytesIO()
         super().__init__(self.buffer, protocol=pickle.HIGHEST_PROTOCOL)
         # No memo: the same value pickles the same, whichever objects it
-        # shares with others in this build.
+        # shares with others in this build...
         self.fast = True
+        # ...but for ``tuple``, which every description below is rebuilt
+        # with: found here, it is not another call of reducer_override.
+        self.memo = {id(tuple): (0, tuple)}
         self.describe_item = describe_item
+        self.wrappers = wrappers
+
+    def wrapper(self, value):
+        """A tag, category or author: its name and address, which Pelican
+        works out anew each time it is asked."""
+        key = (type(value).__name__, value.name)
+        if key not in self.wrappers:
+            self.wrappers[key] = (*key, value.url)
+        return self.wrappers[key]
 
     def reducer_override(self, value):
-        # Not called for str, int, list, dict and the like: cheap enough to
-        # be asked about every other object.
-        if type(value) is Markup:
-            return str, (str(value),)
-        if isinstance(value, Content):
-            return described(self.describe_item(value))
-        if isinstance(value, URLWrapper):
-            return described((type(value).__name__, value.name, value.url))
-        if isinstance(value, Paginator):
-            # A listing page shows how many pages there are, not the others' items.
-            return described(("Paginator", value.name, value.url, value.count, value.num_pages))
-        if isinstance(value, Page):
-            return described(("Page", value.number, value.save_as, value.url,
-                              [self.describe_item(item) for item in value.object_list]))
-        return NotImplemented
+        # Not called for str, int, list, dict and the like.
+        kind = type(value)
+        if kind is type:
+            return NotImplemented
+        if kind not in DESCRIBE:
+            DESCRIBE[kind] = describer_of(kind)
+        describe = DESCRIBE[kind]
+        return describe(self, value) if describe else NotImplemented
 
 
 def described(description):
@@ -67,18 +73,53 @@ def described(description):
     return tuple, (description,)
 
 
+def describer_of(kind):
+    """How a value of ``kind`` is described, or None for pickle's own way."""
+    if issubclass(kind, Content):
+        return lambda describer, item: described(describer.describe_item(item))
+    if issubclass(kind, URLWrapper):
+        return lambda describer, value: described(describer.wrapper(value))
+    if issubclass(kind, Paginator):
+        # A listing page shows how many pages there are, not the others' items.
+        return lambda _, value: described(
+            ("Paginator", value.name, value.url, value.count, value.num_pages))
+    if issubclass(kind, Page):
+        return lambda describer, page: described(
+            ("Page", page.number, page.save_as, page.url,
+             [describer.describe_item(item) for item in page.object_list]))
+    if issubclass(kind, str):
+        return lambda _, value: described((kind.__name__, str(value)))
+    if issubclass(kind, (date, time)):
+        # With the zone's name: two zones at the same offset print differently.
+        return lambda _, value: described(
+            (kind.__name__, value.isoformat(), str(getattr(value, "tzinfo", None))))
+    if (kind.__dictoffset__ and kind.__reduce_ex__ is object.__reduce_ex__
+            and kind.__reduce__ is object.__reduce__
+            and kind.__getstate__ is object.__getstate__):
+        # A plain object or dataclass is what its attributes are; described
+        # so, it is one call here instead of pickle's several.
+        name = f"{kind.__module__}.{kind.__qualname__}"
+        return lambda _, value: described((name, vars(value)))
+    return None
+
+
+# type -> how its values are described (describer_of), filled as types come.
+DESCRIBE = {}
+
+
 class Fingerprints:
     """One per build: an item's fingerprint is worked out once."""
 
     def __init__(self):
         self.items = {}
+        self.wrappers = {}
 
     def of(self, value):
         """The fingerprint of a template's variables: items in full."""
         return self.digest(value, self.item)
 
     def digest(self, value, describe_item):
-        describer = Describer(describe_item)
+        describer = Describer(describe_item, self.wrappers)
         try:
             describer.dump(value)
         except (pickle.PicklingError, TypeError, AttributeError, ValueError) as error:

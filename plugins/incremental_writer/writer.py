@@ -49,6 +49,12 @@ class RenderState:
     # The search index kept is older than the pages (see search_index).
     search_index_behind: bool = False
     identity: tuple = None  # of the folder at ``output`` (site_files.folder_identity)
+    # The folder published before ``output``, which the next build starts
+    # from (see site_build): where it is, what its files were made from,
+    # and its identity.
+    spare: str = None
+    spare_records: dict = field(default_factory=dict)
+    spare_identity: tuple = None
 
 
 @dataclass

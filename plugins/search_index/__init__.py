@@ -21,7 +21,7 @@ import sys
 from pathlib import Path
 
 from incremental_writer import output_written
-from site_files import link_tree, replace_file
+from site_files import replace_file
 
 logger = logging.getLogger(__name__)
 
@@ -51,7 +51,9 @@ def index_site(pelican):
     if previous and (Path(previous) / INDEX).is_dir():
         unchanged = not settings.get("PAGES_CHANGED")
         if unchanged or settings.get("SEARCH_INDEX_LATER"):
-            link_tree(Path(previous) / INDEX, site / INDEX)
+            # Moved over from the published folder as it is put in place:
+            # no file of it is touched.
+            settings["KEPT_FROM_PUBLISHED"].append(INDEX)
             if state is not None:
                 state.search_index_behind = state.search_index_behind or not unchanged
             return
