@@ -55,10 +55,6 @@ def link_language_versions(generators):
     items_by_key = {}
     for generator in generators:
         items = published_items(generator)
-        for item in items:
-            # Every address is final now. Pelican works it out from the
-            # settings on every access, thousands of times per build: keep it.
-            item.override_url, item.override_save_as = item.url, item.save_as
         stubs.extend(link_versions(items, context))
         for item in items:
             items_by_key.setdefault((item.section, item.item_name), item)

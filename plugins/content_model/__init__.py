@@ -18,6 +18,14 @@ def read_content(pelican):
     read_ahead(pelican.settings, items)
 
 
+def keep_address(item):
+    """An item's address follows from its section, slug, language and
+    status, all final once the item is made. Pelican would work it out from
+    the settings again on every access, thousands of times a build."""
+    if hasattr(item, "source_key"):  # read by ContentReader; not a static file
+        item.override_url, item.override_save_as = item.url, item.save_as
+
+
 def use_content_reader(readers):
     readers.reader_classes["md"] = ContentReader
 
@@ -25,6 +33,7 @@ def use_content_reader(readers):
 def register():
     signals.readers_init.connect(use_content_reader)
     signals.initialized.connect(read_content)
+    signals.content_object_init.connect(keep_address)
     signals.generator_init.connect(start_build_clock)
     signals.article_generator_context.connect(hold_scheduled_item)
     signals.page_generator_context.connect(hold_scheduled_item)

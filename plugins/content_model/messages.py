@@ -51,13 +51,21 @@ def editor_language(settings=None, environ=None):
 
 def compile_catalog(po_path, lang):
     """A .po catalogue compiled with Babel in memory: an edit is live at
-    once, and no stale .mo file can ever be used."""
-    with open(po_path, "rb") as po_file:
-        catalog = read_po(po_file, locale=lang)
-    compiled = BytesIO()
-    write_mo(compiled, catalog)
-    compiled.seek(0)
-    return Translations(compiled)
+    once, and no stale .mo file can ever be used. Compiled once while the
+    file stays as it is: every generator of every build asks for it."""
+    status = os.stat(po_path)
+    key = (str(po_path), lang, status.st_ino, status.st_size, status.st_mtime_ns)
+    if key not in _compiled:
+        with open(po_path, "rb") as po_file:
+            catalog = read_po(po_file, locale=lang)
+        compiled = BytesIO()
+        write_mo(compiled, catalog)
+        compiled.seek(0)
+        _compiled[key] = Translations(compiled)
+    return _compiled[key]
+
+
+_compiled = {}  # see compile_catalog
 
 
 def editor_translations(settings=None, environ=None):

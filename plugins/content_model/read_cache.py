@@ -9,7 +9,6 @@ Anything else changed gives a new key; the output is byte-identical to a
 clean build's.
 """
 
-import dataclasses
 import hashlib
 import os
 from pathlib import Path
@@ -84,12 +83,10 @@ class ReadCache:
 
 def fresh(entry):
     """A copy a build may change without changing the cache: the metadata
-    dict and the agenda items, which plugins annotate."""
+    dict. Its values are as the reader made them, for every build: plugins
+    add attributes to items, they do not change these values."""
     problems, content, metadata, _linked = entry
-    metadata = dict(metadata)
-    if "agenda" in metadata:
-        metadata["agenda"] = [dataclasses.replace(item) for item in metadata["agenda"]]
-    return list(problems), content, metadata
+    return list(problems), content, dict(metadata)
 
 
 # Where the build writes, and the caches themselves, do not change what a

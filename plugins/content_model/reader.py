@@ -61,6 +61,7 @@ class ContentReader(BaseReader):
         self.cache = settings.get("READ_CACHE")
         if self.cache is None:
             self.cache = settings["READ_CACHE"] = ReadCache()
+        self.named_objects = {}
         self.shared_key = context_fingerprint(settings, self.known.projects, editor_language(settings))
 
     def key(self, source_path):
@@ -80,10 +81,21 @@ class ContentReader(BaseReader):
         if errors:
             raise ContentError(f"{problems[0].path}: {len(errors)} error(s), not published (see above)")
         # Pelican's own objects are made here, not kept: they hold the settings.
-        metadata["category"] = self.process_metadata("category", metadata["section"])
+        metadata["category"] = self.named("category", metadata["section"])
         if "tags" in metadata:
-            metadata["tags"] = self.process_metadata("tags", ", ".join(metadata["tags"]))
+            metadata["tags"] = [self.named("tags", [tag])[0] for tag in metadata["tags"]]
+        if self.settings.get("AUTHOR"):
+            metadata["author"] = self.named("author", self.settings["AUTHOR"])
         return content, metadata
+
+    def named(self, kind, value):
+        """Pelican's category, tags or author for ``value``: one object for
+        all items of a build, whose address Pelican then works out once
+        instead of once per item."""
+        key = (kind, repr(value))
+        if key not in self.named_objects:
+            self.named_objects[key] = self.process_metadata(kind, value)
+        return self.named_objects[key]
 
     def read_plain(self, source_path):
         """(problems, content HTML, metadata, linked files) of one file as

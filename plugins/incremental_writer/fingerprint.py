@@ -129,8 +129,13 @@ class Fingerprints:
     def item(self, item):
         key = id(item)
         if key not in self.items:
-            skipped = NOT_OWN | (FROM_SOURCE if getattr(item, "source_key", None) else set())
-            own = {name: value for name, value in vars(item).items() if name not in skipped}
+            own = {name: value for name, value in vars(item).items() if name not in NOT_OWN}
+            if getattr(item, "source_key", None):
+                # What the reader made, unchanged (plugins add attributes,
+                # they do not change these), is covered by the source key.
+                read = item.metadata
+                own = {name: value for name, value in own.items()
+                       if name not in FROM_SOURCE and not (name in read and read[name] is value)}
             own["url"] = item.url
             if any(marker in (getattr(item, "_content", None) or "") for marker in RESOLVED_LINKS):
                 own["content"] = item.content

@@ -140,16 +140,21 @@ class IncrementalWriter(Writer):
                       for key, val in paginated.items()}
         for number in range(1, next(iter(paginators.values())).num_pages + 1):
             page_kwargs = dict(kwargs)
+            # A page links to the next and previous ones; their items are
+            # not on it, and do not count.
+            key_kwargs = dict(kwargs)
             for key, paginator in paginators.items():
                 page = paginator.page(number)
-                page_kwargs.update({
-                    f"{key}_paginator": paginator,
-                    f"{key}_page": page,
+                neighbours = {
                     f"{key}_previous_page": paginator.page(number - 1) if number > 1 else None,
                     f"{key}_next_page": (paginator.page(number + 1)
                                          if number < paginator.num_pages else None),
-                })
-            self.add_page(page.save_as, template, context, page_kwargs, relative_urls)
+                }
+                current = {f"{key}_paginator": paginator, f"{key}_page": page}
+                page_kwargs.update(current, **neighbours)
+                key_kwargs.update(current, **{name: neighbour and (neighbour.number, neighbour.url)
+                                              for name, neighbour in neighbours.items()})
+            self.add_page(page.save_as, template, context, page_kwargs, relative_urls, key_kwargs)
 
     def claim(self, name):
         """Each output file is made once: a second page for the same address
@@ -159,7 +164,7 @@ class IncrementalWriter(Writer):
                          "the content files", name)
         self.claimed.add(name)
 
-    def add_page(self, name, template, context, kwargs, relative_urls):
+    def add_page(self, name, template, context, kwargs, relative_urls, key_kwargs=None):
         self.claim(name)
         self.context = context
         local = context.copy()
@@ -169,7 +174,7 @@ class IncrementalWriter(Writer):
         local["output_file"] = name
         local.update(kwargs)
         local["output_path"] = sanitised_join(self.output_path, name)
-        key = self.key_of(name, "page", template.name, relative_urls, kwargs)
+        key = self.key_of(name, "page", template.name, relative_urls, key_kwargs or kwargs)
         if not self.kept(name, key, local["output_path"]):
             self.jobs.append(Job(name, template, local, key))
 

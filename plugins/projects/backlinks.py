@@ -35,13 +35,23 @@ def mentioned_projects(agenda_item, pattern, by_acronym):
         return []
     text = " ".join([agenda_item.title, agenda_item.discussion,
                      agenda_item.proposal, agenda_item.decision])
-    found = set(pattern.findall(text))
-    return sorted(name for acronym in found for name in by_acronym[acronym])
+    if pattern.pattern not in _found:
+        _found.clear()
+    found = _found.setdefault(pattern.pattern, {})
+    if text not in found:
+        found[text] = set(pattern.findall(text))
+    return sorted(name for acronym in found[text] for name in by_acronym[acronym])
+
+
+# The acronyms found in each agenda text, by the pattern that found them:
+# a rebuild of `invoke serve` searches only the texts that changed.
+_found = {}
 
 
 def collect_backlinks(projects, items):
     """Set ``backlinks`` (newest first) on every version of every project,
-    and ``projects`` on the agenda items of every meeting version."""
+    and ``agenda_projects`` (agenda item number -> project names) on every
+    meeting version."""
     by_name = {project.item_name: project for project in projects}
     by_acronym = {}
     for name, project in by_name.items():
@@ -52,14 +62,16 @@ def collect_backlinks(projects, items):
     for item in items:
         named = set(getattr(item, "projects", None) or [])
         numbers = {}
-        for agenda_item in getattr(item, "agenda", []):
-            agenda_item_projects = mentioned_projects(agenda_item, pattern, by_acronym)
-            for name in agenda_item_projects:
-                numbers.setdefault(name, []).append(agenda_item.number)
+        if hasattr(item, "agenda"):
+            # By item number, on the meeting: its agenda is as the reader
+            # made it (see incremental_writer.fingerprint).
+            agenda_projects = {entry.number: mentioned_projects(entry, pattern, by_acronym)
+                               for entry in item.agenda}
+            for number, names in agenda_projects.items():
+                for name in names:
+                    numbers.setdefault(name, []).append(number)
             for version in [item, *item.translations]:
-                for twin in version.agenda:
-                    if twin.number == agenda_item.number:
-                        twin.projects = agenda_item_projects
+                version.agenda_projects = agenda_projects
         for name in sorted((named | set(numbers)) & set(by_name)):
             found[name].append(Backlink(item, numbers.get(name, [])))
     for name, project in by_name.items():

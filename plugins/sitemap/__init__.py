@@ -6,9 +6,9 @@ noindex are left out.
 """
 
 import html
+import os
 import re
-from pathlib import Path
-from xml.etree import ElementTree
+from xml.sax.saxutils import escape
 
 from incremental_writer import output_written
 from site_files import replace_file
@@ -60,44 +60,51 @@ def absolute(href, base):
     return href if href.startswith("http") else base + href
 
 
-# Each page's entry by the identity of its file: a page the build kept (a
-# link to the same file) is not read again by a long-running `invoke serve`.
+def entry_xml(entry):
+    """A page's <url> element, as ElementTree would indent it; None stays None."""
+    if entry is None:
+        return None
+    location, alternates = entry
+    links = "".join(f'    <xhtml:link rel="alternate" hreflang="{attribute(code)}" '
+                    f'href="{attribute(href)}" />\n' for code, href in alternates)
+    return f"  <url>\n    <loc>{escape(location)}</loc>\n{links}  </url>\n"
+
+
+def attribute(value):
+    return escape(value, {'"': "&quot;"})
+
+
+# Each page's <url> element by the identity of its file: a page the build
+# kept (a link to the same file) is not read again by a long-running
+# `invoke serve`.
 _entries = {}
 
 
 def cached_entry(path, base, seen):
-    status = path.stat()
+    status = os.stat(path)
     identity = (status.st_ino, status.st_size, status.st_mtime_ns, base)
     if identity not in _entries:
-        _entries[identity] = page_entry(read_head(path), base)
+        _entries[identity] = entry_xml(page_entry(read_head(path), base))
     seen[identity] = _entries[identity]
     return seen[identity]
 
 
 def write_sitemap(pelican):
     settings = pelican.settings
-    output = Path(settings["OUTPUT_PATH"])
+    output = settings["OUTPUT_PATH"]
     base = settings["ABSOLUTE_SITEURL"]
+    pages = [os.path.relpath(os.path.join(folder, name), output)
+             for folder, _folders, names in os.walk(output) for name in names if name.endswith(".html")]
     seen = {}
-    ElementTree.register_namespace("", SITEMAP)
-    ElementTree.register_namespace("xhtml", XHTML)
-    urlset = ElementTree.Element(f"{{{SITEMAP}}}urlset")
-    for path in sorted(output.rglob("*.html")):
-        entry = cached_entry(path, base, seen)
-        if entry is None:
-            continue
-        location, alternates = entry
-        url = ElementTree.SubElement(urlset, f"{{{SITEMAP}}}url")
-        ElementTree.SubElement(url, f"{{{SITEMAP}}}loc").text = location
-        for code, href in alternates:
-            ElementTree.SubElement(url, f"{{{XHTML}}}link",
-                                   {"rel": "alternate", "hreflang": code, "href": href})
+    urls = [cached_entry(os.path.join(output, page), base, seen)
+            for page in sorted(pages, key=lambda page: page.split(os.sep))]
     _entries.clear()
     _entries.update(seen)
-    ElementTree.indent(urlset)
-    replace_file(output / "sitemap.xml",
-                 ElementTree.tostring(urlset, encoding="utf-8", xml_declaration=True))
-    replace_file(output / "robots.txt",
+    sitemap = (f"<?xml version='1.0' encoding='utf-8'?>\n"
+               f'<urlset xmlns="{SITEMAP}" xmlns:xhtml="{XHTML}">\n'
+               + "".join(url for url in urls if url) + "</urlset>")
+    replace_file(os.path.join(output, "sitemap.xml"), sitemap.encode("utf-8"))
+    replace_file(os.path.join(output, "robots.txt"),
                  f"User-agent: *\nAllow: /\nSitemap: {base}/sitemap.xml\n".encode("utf-8"))
 
 
