@@ -170,7 +170,10 @@ TAG_FEED_RSS = None
 
 # Everything from content is escaped in templates unless it is HTML that the
 # content reader made and cleaned (bodies, summaries, agenda parts).
-JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True}
+# Every build makes its environments anew, so templates never change under one:
+# no need to check their files before each use.
+JINJA_ENVIRONMENT = {"trim_blocks": True, "lstrip_blocks": True, "autoescape": True,
+                     "auto_reload": False}
 
 MARKDOWN = {
     "extension_configs": {

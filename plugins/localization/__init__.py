@@ -25,6 +25,7 @@ def install_localization(generator):
     env = generator.env
     env.add_extension("jinja2.ext.i18n")
     env.install_gettext_callables(catalogs.gettext, catalogs.ngettext, newstyle=True)
+    env.globals["_"] = catalogs.translate
     env.filters.update(
         long_date=long_date, long_datetime=long_datetime, iso_datetime=iso_datetime,
         euros=euros, event_when=event_when,

@@ -4,6 +4,7 @@ from pathlib import Path
 
 from babel.support import NullTranslations
 from jinja2 import pass_context
+from markupsafe import Markup
 
 from content_model.messages import compile_catalog
 
@@ -14,6 +15,7 @@ class Catalogs:
 
     def __init__(self, translations_dir, languages, default_lang):
         self.default_lang = default_lang
+        self.translated = {}  # see translate
         self.translations = {}
         for lang in languages:
             po_path = Path(translations_dir) / lang / "LC_MESSAGES" / "messages.po"
@@ -32,3 +34,19 @@ class Catalogs:
     @pass_context
     def ngettext(self, context, singular, plural, number):
         return self.for_context(context).ungettext(singular, plural, number)
+
+    @pass_context
+    def translate(self, context, message, **variables):
+        """The templates' ``_()``: what Jinja's newstyle gettext gives (the
+        translation as markup, the variables escaped into it), kept for a
+        message without variables, since every page asks for the same few
+        dozen UI strings."""
+        autoescape = context.eval_ctx.autoescape
+        if variables:
+            translated = self.for_context(context).ugettext(message)
+            return (Markup(translated) if autoescape else translated) % variables
+        key = (context.get("lang"), message, autoescape)
+        if key not in self.translated:
+            translated = self.for_context(context).ugettext(message)
+            self.translated[key] = (Markup(translated) if autoescape else translated) % {}
+        return self.translated[key]

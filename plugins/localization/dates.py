@@ -1,6 +1,9 @@
 """Dates in words of the page's language, by Babel's locale data; the
 machine's system locales are never consulted."""
 
+from functools import cache
+
+from babel import Locale
 from babel.dates import format_date, format_datetime
 from jinja2 import pass_context
 
@@ -11,10 +14,17 @@ def page_lang(context):
     return context.get("lang") or context["DEFAULT_LANG"]
 
 
+@cache
+def locale(lang):
+    """Babel's locale of ``lang``, parsed once: Babel would parse the code
+    again for every date it formats."""
+    return Locale.parse(lang)
+
+
 @pass_context
 def long_date(context, value):
     """1. kesäkuuta 2020 / 1 juni 2020"""
-    return format_date(value.astimezone(HELSINKI), "long", locale=page_lang(context))
+    return format_date(value.astimezone(HELSINKI), "long", locale=locale(page_lang(context)))
 
 
 @pass_context
@@ -23,7 +33,7 @@ def long_datetime(context, value):
     lang = page_lang(context)
     local = value.astimezone(HELSINKI)
     pattern = "d. MMMM y 'klo' H.mm" if lang == "fi" else "d MMMM y 'kl.' HH:mm"
-    return format_datetime(local, pattern, locale=lang)
+    return format_datetime(local, pattern, locale=locale(lang))
 
 
 def iso_datetime(value):
@@ -45,7 +55,7 @@ def time_range(start, end, lang):
     word = TIME_WORDS.get(lang, TIME_WORDS["fi"])
 
     def day(value):
-        return format_date(value.moment.astimezone(HELSINKI), "EEE d.M.yyyy", locale=lang)
+        return format_date(value.moment.astimezone(HELSINKI), "EEE d.M.yyyy", locale=locale(lang))
 
     def day_and_time(value):
         if value.all_day:
