@@ -1,18 +1,19 @@
 """Localise the theme: gettext UI strings and Babel dates in fi and sv."""
 
+from functools import cache
 from pathlib import Path
 
-from babel import Locale
 from pelican import signals
 
 from .catalogs import Catalogs
-from .dates import event_when, iso_datetime, long_date, long_datetime
+from .dates import event_when, iso_datetime, locale, long_date, long_datetime
 from .numbers import euros
 
 
+@cache
 def language_name(lang):
     """A language's name in that language, as a switcher shows it: Suomi, Svenska."""
-    return Locale.parse(lang).get_display_name(lang).capitalize()
+    return locale(lang).get_display_name(lang).capitalize()
 
 
 def install_localization(generator):
