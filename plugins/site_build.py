@@ -149,13 +149,16 @@ def start_folder(final, state):
                  and state.identity == folder_identity(final))
     spare = Path(state.spare) if state.spare else None
     state.spare = None  # used up, or of no use
-    if published and spare and spare.is_dir() and folder_identity(spare) == state.spare_identity:
-        bring_up_to_date(spare, final, state.spare_records, state.records)
-        return spare, True
-    if spare and spare.is_dir():
+    usable = published and spare and spare.is_dir() and folder_identity(spare) == state.spare_identity
+    if spare and spare.is_dir() and not usable:
         delete_in_background(spare)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
-    if published:
+    if usable:
+        # Renamed before it is touched: a cache kept on disk that still
+        # names the spare no longer finds it, should this build not finish.
+        spare.rename(staging)
+        bring_up_to_date(staging, final, state.spare_records, state.records)
+    elif published:
         # Only the files the records name: Pelican copies static files into
         # place itself, and must not write into a linked file.
         link_tree(final, staging, state.records)
@@ -182,14 +185,13 @@ def swap_into_place(staging, final, kept=()):
     ``kept`` of the old one move over into the new one first. Returns the
     old one, now under another name, or None."""
     staging.chmod(0o755)  # mkdtemp made it private; the server must read it
-    for name in kept:
-        if (final / name).is_dir() and not (staging / name).exists():
-            os.rename(final / name, staging / name)
     retired = None
     if final.exists():
-        # A fresh name (the staging folder may be the last one retired):
-        # renamed onto the empty folder made for it.
+        # Renamed onto the empty folder made for it, under a fresh name.
         retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
         final.rename(retired)
+        for name in kept:
+            if (retired / name).is_dir() and not (staging / name).exists():
+                os.rename(retired / name, staging / name)
     staging.rename(final)
     return retired

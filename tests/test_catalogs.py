@@ -82,3 +82,28 @@ def test_editors_read_messages_in_their_language(build_from, caplog, monkeypatch
     (message,) = [r.getMessage() for r in caplog.records if r.getMessage().startswith("news/x.fi.md:2")]
     assert message.startswith(expected)
     assert "2020-06-01" in message
+
+
+@pytest.mark.parametrize("autoescape", [True, False])
+def test_templates_translate_as_jinja_newstyle_gettext_does(autoescape):
+    """The theme's `_()` keeps translations without variables; what it gives
+    must stay what Jinja's own newstyle gettext gives."""
+    from jinja2 import Environment
+
+    from localization.catalogs import Catalogs
+
+    catalogs = Catalogs(ROOT / "theme" / "translations", ["fi", "sv"], "fi")
+    ours, jinjas = (Environment(extensions=["jinja2.ext.i18n"], autoescape=autoescape)
+                    for _ in range(2))
+    for env in (ours, jinjas):
+        env.install_gettext_callables(catalogs.gettext, catalogs.ngettext, newstyle=True)
+    ours.globals["_"] = catalogs.translate
+    assert jinjas.globals["_"] is not catalogs.translate
+    sources = ['{{ _("Search") }}', '{{ _("Search") }}{{ _("Search") }}', '{{ _("a<b") }}',
+               '{{ _("Results: {count}") }}', '{{ _("x<br> %(message)s", message="<m>") }}',
+               '{{ _("x %(context)s %(self)s", context="c", self="s") }}', '{{ _("100%%") }}']
+    for lang in ("fi", "sv"):
+        for source in sources:
+            assert (ours.from_string(source).render(lang=lang)
+                    == jinjas.from_string(source).render(lang=lang)), (lang, source)
+    assert ours.from_string('{{ _("Search") }}').render(lang="sv") == "Sök"

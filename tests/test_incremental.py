@@ -232,3 +232,60 @@ def test_serve_shows_an_edit_first_and_its_search_index_after(tmp_path, monkeypa
         assert snapshot(site / "pagefind") == index_before  # the last index, until...
         catch_up_search_index(cache, site.resolve())
         assert snapshot(site) == snapshot(clean)  # ...it catches up
+
+
+class Tags(list):
+    pass
+
+
+def first():
+    return 1
+
+
+def second():
+    return 2
+
+
+def test_fingerprints_tell_apart_what_a_page_could_show_differently():
+    from dataclasses import dataclass
+    from datetime import datetime, timezone
+    from zoneinfo import ZoneInfo
+
+    from incremental_writer.fingerprint import Fingerprints, Uncacheable
+
+    @dataclass
+    class Fact:
+        value: object
+
+    of = Fingerprints().of
+    different = [
+        (Fact(1), Fact(2)), (Tags([1]), Tags([2])), (first, second),
+        # the same moment and offset, but a zone's name prints differently
+        (datetime(2020, 1, 1, tzinfo=timezone.utc), datetime(2020, 1, 1, tzinfo=ZoneInfo("Europe/London"))),
+    ]
+    for one, other in different:
+        assert of([one]) != of([other]), (one, other)
+    assert of([Fact(Tags([1]))]) == of([Fact(Tags([1]))])
+    with pytest.raises(Uncacheable):
+        of([lambda: 1])  # made every time instead
+
+
+def test_a_build_stopped_midway_does_not_spoil_the_next(tmp_path, monkeypatch):
+    """`invoke build` stopped (Ctrl-C) after it began from the folder it
+    retired last: the cache on disk still names that folder."""
+    from site_build import start_folder
+    from site_files import replace_file
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
+    content = tmp_path / "content"
+    write(content, FILES)
+    overrides, site, kept = {"PATH": str(content)}, tmp_path / "site", tmp_path / "build.pickle"
+    cache = BuildCache()
+    for _ in range(2):
+        build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+    cache.save(kept)
+    staging, _ = start_folder(site.resolve(), BuildCache.load(kept).render)
+    replace_file(staging / "ajankohtaista/toinen/index.html", b"half made")
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=BuildCache.load(kept))
+    clean = build_site(ROOT / "pelicanconf.py", tmp_path / "clean", overrides)
+    assert snapshot(site) == snapshot(clean)

@@ -54,7 +54,8 @@ def compile_catalog(po_path, lang):
     once, and no stale .mo file can ever be used. Compiled once while the
     file stays as it is: every generator of every build asks for it."""
     status = os.stat(po_path)
-    key = (str(po_path), lang, status.st_ino, status.st_size, status.st_mtime_ns)
+    key = (str(po_path), lang, status.st_ino, status.st_size, status.st_mtime_ns,
+           status.st_ctime_ns)
     if key not in _compiled:
         with open(po_path, "rb") as po_file:
             catalog = read_po(po_file, locale=lang)

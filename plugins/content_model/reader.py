@@ -83,7 +83,7 @@ class ContentReader(BaseReader):
         # Pelican's own objects are made here, not kept: they hold the settings.
         metadata["category"] = self.named("category", metadata["section"])
         if "tags" in metadata:
-            metadata["tags"] = [self.named("tags", [tag])[0] for tag in metadata["tags"]]
+            metadata["tags"] = [self.named("tags", [tag])[0] for tag in dict.fromkeys(metadata["tags"])]
         if self.settings.get("AUTHOR"):
             metadata["author"] = self.named("author", self.settings["AUTHOR"])
         return content, metadata

@@ -93,14 +93,26 @@ def describer_of(kind):
         # With the zone's name: two zones at the same offset print differently.
         return lambda _, value: described(
             (kind.__name__, value.isoformat(), str(getattr(value, "tzinfo", None))))
-    if (kind.__dictoffset__ and kind.__reduce_ex__ is object.__reduce_ex__
-            and kind.__reduce__ is object.__reduce__
-            and kind.__getstate__ is object.__getstate__):
+    if is_plain(kind):
         # A plain object or dataclass is what its attributes are; described
         # so, it is one call here instead of pickle's several.
         name = f"{kind.__module__}.{kind.__qualname__}"
         return lambda _, value: described((name, vars(value)))
     return None
+
+
+def is_plain(kind):
+    """Whether a value of ``kind`` is all in its attributes: a class written
+    in Python (not a function, not a subclass of list or dict), without
+    __slots__, pickled the default way."""
+    return (all(base is object or (base.__flags__ & HEAP_TYPE and "__slots__" not in vars(base))
+                for base in kind.__mro__)
+            and kind.__reduce_ex__ is object.__reduce_ex__
+            and kind.__reduce__ is object.__reduce__
+            and kind.__getstate__ is object.__getstate__)
+
+
+HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
 
 
 # type -> how its values are described (describer_of), filled as types come.

@@ -36,7 +36,7 @@ class Catalogs:
         return self.for_context(context).ungettext(singular, plural, number)
 
     @pass_context
-    def translate(self, context, message, **variables):
+    def translate(self, context, message, /, **variables):
         """The templates' ``_()``: what Jinja's newstyle gettext gives (the
         translation as markup, the variables escaped into it), kept for a
         message without variables, since every page asks for the same few

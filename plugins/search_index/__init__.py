@@ -49,13 +49,14 @@ def index_site(pelican):
     previous = settings.get("PREVIOUS_OUTPUT")
     state = settings.get("RENDER_STATE")
     if previous and (Path(previous) / INDEX).is_dir():
-        unchanged = not settings.get("PAGES_CHANGED")
-        if unchanged or settings.get("SEARCH_INDEX_LATER"):
+        pages_same = not settings.get("PAGES_CHANGED")
+        behind = state is not None and state.search_index_behind
+        if (pages_same and not behind) or settings.get("SEARCH_INDEX_LATER"):
             # Moved over from the published folder as it is put in place:
             # no file of it is touched.
             settings["KEPT_FROM_PUBLISHED"].append(INDEX)
             if state is not None:
-                state.search_index_behind = state.search_index_behind or not unchanged
+                state.search_index_behind = behind or not pages_same
             return
     failure = run_pagefind(site, site / INDEX)
     if failure:
