@@ -27,7 +27,7 @@ from pelican.settings import read_settings
 from content_model.read_cache import ReadCache
 from incremental_writer import RenderState
 from search_index import refresh_index
-from site_files import bring_up_to_date, folder_identity, link_tree
+from site_files import bring_up_to_date, exchange, folder_identity, link_tree
 
 
 class BuildFailed(Exception):
@@ -180,18 +180,23 @@ def catch_up_search_index(cache, final):
 
 
 def swap_into_place(staging, final, kept=()):
-    """Replace ``final`` by ``staging`` with two renames, so that readers see
-    either the old site or the new one, never half of each; the folders
-    ``kept`` of the old one move over into the new one first. Returns the
-    old one, now under another name, or None."""
+    """Put ``staging`` in the place of ``final`` in one step, so that readers
+    see either the old site or the new one, never half of each, nor none;
+    then the folders ``kept`` of the old one move over into the new one.
+    Returns the old one, now under another name, or None."""
     staging.chmod(0o755)  # mkdtemp made it private; the server must read it
-    retired = None
-    if final.exists():
-        # Renamed onto the empty folder made for it, under a fresh name.
-        retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+    if not final.exists():
+        staging.rename(final)
+        return None
+    # Under a fresh name: renamed onto the empty folder made for it.
+    retired = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+    if exchange(staging, final):
+        staging.rename(retired)  # the old site, now at staging's name
+    else:
+        # Two renames: for a moment there is no folder at ``final``.
         final.rename(retired)
-        for name in kept:
-            if (retired / name).is_dir() and not (staging / name).exists():
-                os.rename(retired / name, staging / name)
-    staging.rename(final)
+        staging.rename(final)
+    for name in kept:
+        if (retired / name).is_dir() and not (final / name).exists():
+            os.rename(retired / name, final / name)
     return retired

@@ -4,6 +4,8 @@ replaced without touching the published file they may be linked to.
 Not a Pelican plugin: site_build and the plugins that write files use it.
 """
 
+import ctypes
+import errno
 import os
 from pathlib import Path
 
@@ -75,3 +77,22 @@ def remove_files(site, names):
             if folder == site or any(folder.iterdir()):
                 break
             folder.rmdir()
+
+
+AT_FDCWD, RENAME_EXCHANGE = -100, 2  # from Linux's <fcntl.h> and <linux/fs.h>
+
+
+def exchange(first, second):
+    """Put the folder ``first`` where ``second`` is and ``second`` where
+    ``first`` was, in one step (Linux's renameat2 with RENAME_EXCHANGE): a
+    reader of either path never finds it missing. False, with nothing
+    changed, where the system or the file system cannot do it."""
+    renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
+    if renameat2 is None:
+        return False
+    if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
+        return True
+    error = ctypes.get_errno()
+    if error in (errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP):
+        return False
+    raise OSError(error, os.strerror(error), str(first), None, str(second))

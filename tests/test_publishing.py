@@ -146,3 +146,26 @@ def test_open_graph_and_description_in_the_page_language(real_site):
         sv.find("meta", attrs={"name": "description"})["content"]
     crumbs = [li.get_text(strip=True) for li in sv.select(".breadcrumbs li")]
     assert crumbs[:2] == ["Startsida", "Projekt"] and crumbs[-1] == sv.h1.get_text(strip=True).split(" (")[0]
+
+
+@pytest.mark.parametrize("exchange_works", [True, False])
+def test_the_new_site_takes_the_old_ones_place(tmp_path, monkeypatch, exchange_works):
+    """In one step where the system can (Linux's RENAME_EXCHANGE), else with
+    two renames; either way the old site comes back under another name, and
+    the folders it hands over (a kept search index) move into the new one."""
+    import site_build
+
+    if not exchange_works:
+        monkeypatch.setattr(site_build, "exchange", lambda first, second: False)
+    final, staging = tmp_path / "public", tmp_path / ".public.new-x"
+    for folder, text in ((final, "old"), (staging, "new")):
+        (folder / "pagefind").mkdir(parents=True)
+        (folder / "index.html").write_text(text)
+    (final / "pagefind" / "index.pf").write_text("kept index")
+    (staging / "pagefind").rmdir()
+    retired = site_build.swap_into_place(staging, final, kept=["pagefind"])
+    assert (final / "index.html").read_text() == "new"
+    assert (final / "pagefind" / "index.pf").read_text() == "kept index"
+    assert (retired / "index.html").read_text() == "old"
+    assert not staging.exists() and not (retired / "pagefind").exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([final.name, retired.name])
