@@ -1,4 +1,4 @@
-"""Build the site into a fresh folder and put it in place only when the
+"""Build the site into a separate folder and put it in place only when the
 whole build succeeded.
 
 Not a Pelican plugin: this is the driver that tasks.py and the tests call.
