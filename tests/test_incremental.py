@@ -92,8 +92,9 @@ def inodes(folder):
     return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in Path(folder).rglob("*") if p.is_file()}
 
 
-@pytest.mark.parametrize("kind", [*EDITS, "setting"])
-def test_rebuild_after_an_edit_equals_a_clean_build(tmp_path, monkeypatch, kind):
+def built_once(tmp_path, monkeypatch):
+    """The small site with a theme of its own, built once with a cache:
+    (content, theme, overrides, cache, site folder)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content, theme = tmp_path / "content", tmp_path / "theme"
     write(content, FILES)
@@ -101,6 +102,12 @@ def test_rebuild_after_an_edit_equals_a_clean_build(tmp_path, monkeypatch, kind)
     overrides = {"PATH": str(content), "THEME": str(theme)}
     cache, site = BuildCache(), tmp_path / "site"
     build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+    return content, theme, overrides, cache, site
+
+
+@pytest.mark.parametrize("kind", [*EDITS, "setting"])
+def test_rebuild_after_an_edit_equals_a_clean_build(tmp_path, monkeypatch, kind):
+    content, theme, overrides, cache, site = built_once(tmp_path, monkeypatch)
     before, before_inodes = snapshot(site), inodes(site)
     if kind == "setting":
         overrides["HOME_NEWS_COUNT"] = 1
@@ -192,13 +199,7 @@ def test_a_parallel_build_equals_a_serial_one(tmp_path, monkeypatch):
 def test_rebuild_after_rebuild_equals_a_clean_build(tmp_path, monkeypatch):
     """From the third build on, a build starts from the folder published
     before the last one, brought up to date with what changed since."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
-    content, theme = tmp_path / "content", tmp_path / "theme"
-    write(content, FILES)
-    shutil.copytree(ROOT / "theme", theme)
-    overrides = {"PATH": str(content), "THEME": str(theme)}
-    cache, site = BuildCache(), tmp_path / "site"
-    build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+    content, theme, overrides, cache, site = built_once(tmp_path, monkeypatch)
     for number, kind in enumerate(["body", "add file", "title", "delete file", "template",
                                    "rename project key"]):
         EDITS[kind](content, theme)
