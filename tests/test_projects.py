@@ -5,7 +5,9 @@ import io
 import json
 import logging
 
+import feedparser
 import pytest
+from bs4 import BeautifulSoup
 
 from site_build import BuildFailed
 from test_meetings import REGISTRY
@@ -69,6 +71,27 @@ def test_backlinks_newest_first_with_agenda_items(build_from):
     sv = site.html("/sv/projekt/monni-sv/")
     first = sv.select_one("section[aria-labelledby=backlinks-heading] li a")
     assert first["lang"] == "fi" and first["href"] == "/tapahtumat/koulutus/"
+
+
+def test_project_feed_brings_only_the_agenda_items_that_name_the_project(build_from):
+    site = build_from(BASE)
+
+    def meeting_entry(feed):
+        parsed = feedparser.parse((site.path / feed).read_bytes())
+        assert not parsed.bozo, parsed.get("bozo_exception")
+        entry, = [e for e in parsed.entries if e.link == "http://127.0.0.1:8000/kokoukset/kokous/"]
+        html = BeautifulSoup(entry.content[0].value, "html.parser")
+        return [h.get_text() for h in html.select("h2")], [a["href"] for a in html.select("a")]
+
+    headings, links = meeting_entry("hankkeet/monni/atom.xml")
+    assert headings == ["2 § MONNI-hanke"]
+    # and a link to the whole minutes, in the feed's language
+    assert links[-1] == "http://127.0.0.1:8000/kokoukset/kokous/"
+    rss = feedparser.parse((site.path / "hankkeet/monni/rss.xml").read_bytes())
+    assert "Kaikki kokouksen asiat" in rss.entries[1].content[0].value
+    # the body's feed has the whole minutes
+    headings, _links = meeting_entry("kokoukset/johtoryhma/atom.xml")
+    assert headings == ["1 § Avaus", "2 § MONNI-hanke"]
 
 
 def test_index_groups_by_phase_active_first_and_filters_by_region(build_from):

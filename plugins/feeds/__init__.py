@@ -1,8 +1,12 @@
 """RSS 2.0 and Atom feeds with feedgen, per language: news, upcoming events,
 new minutes of each body and everything that names each project; and a page
-per language that lists every feed and calendar."""
+per language that lists every feed and calendar.
 
-from dataclasses import dataclass
+In a project's feed, a meeting whose agenda items name the project brings
+only those items: the subscriber follows the project, and the whole minutes
+are a link away."""
+
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from markupsafe import Markup
@@ -29,6 +33,8 @@ class Feed:
     description: str
     folder: str  # where rss.xml and atom.xml go, also the section page
     items: list
+    # A meeting's source path -> the numbers of the only agenda items its entry shows.
+    agenda_numbers: dict = field(default_factory=dict)
 
     @property
     def rss(self):
@@ -45,6 +51,8 @@ def plain(html):
 
 class FeedsGenerator(Generator):
     def generate_context(self):
+        self.meeting_parts = {}  # lang -> the macros of feeds/meeting_entry.html
+        self.rendered_parts = {}
         self.catalogs = Catalogs(Path(self.theme) / "translations",
                                  self.settings["LANGUAGES"], self.settings["DEFAULT_LANG"])
         self.context["language_feeds"] = {
@@ -91,17 +99,21 @@ class FeedsGenerator(Generator):
             if version is None:
                 continue
             named = in_lang([v for link in project.backlinks
-                             for v in [link.item, *link.item.translations]])
+                             for v in [link.item, *link.item.translations]])[:size]
+            numbers = {v.source_path: tuple(link.item_numbers) for link in project.backlinks
+                       if link.item_numbers for v in [link.item, *link.item.translations]}
             feeds.append(Feed(
                 f"project-{project.item_name}", lang, f"SONet BOTNIA: {version.title}",
                 self.gettext(lang, N_("Everything on the site that names this project.")),
-                version.url, named[:size]))
+                version.url, named,
+                {item.source_path: numbers[item.source_path]
+                 for item in named if item.source_path in numbers}))
         return feeds
 
     def translations_of(self, key):
         return [t for item in self.context.get(key, []) for t in item.translations]
 
-    def entry(self, item, lang):
+    def entry(self, item, lang, agenda_numbers=()):
         base = self.settings["ABSOLUTE_SITEURL"]
         url = f"{base}/{item.url}"
         kind = type(item).__name__
@@ -115,8 +127,11 @@ class FeedsGenerator(Generator):
             prefix = self.gettext(lang, status.capitalize()) + ": " if status else ""
             title = f"{prefix}{item.title} – {when}{where}"
             summary = f"{prefix}{when}{where}. {summary}".strip()
-        template = self.get_template(f"feeds/{kind.lower()}_entry")
-        content = template.render({**self.context, "lang": lang, "item": item})
+        if kind == "Meeting":
+            content = self.meeting_content(item, lang, agenda_numbers)
+        else:
+            template = self.get_template(f"feeds/{kind.lower()}_entry")
+            content = template.render({**self.context, "lang": lang, "item": item})
         return FeedEntry(
             title=title, url=url, published=published, updated=updated,
             summary=summary or title, content=absolute_links(content, url),
@@ -124,10 +139,32 @@ class FeedsGenerator(Generator):
             author=getattr(getattr(item, "author", None), "name", None),
         )
 
-    def cached_entry(self, entries, item, lang):
-        key = (item.source_path, lang)
+    def meeting_content(self, meeting, lang, agenda_numbers):
+        """The whole minutes, or only the agenda items ``agenda_numbers``
+        names; each part is rendered once, however many feeds show it."""
+        if lang not in self.meeting_parts:
+            self.meeting_parts[lang] = self.get_template("feeds/meeting_entry").make_module(
+                {**self.context, "lang": lang})
+        parts = self.meeting_parts[lang]
+
+        def part(name, *args):
+            key = (name, meeting.source_path, lang, *(a.number for a in args))
+            if key not in self.rendered_parts:
+                self.rendered_parts[key] = str(getattr(parts, name)(meeting, *args))
+            return self.rendered_parts[key]
+
+        shown = [a for a in meeting.agenda if not agenda_numbers or a.number in agenda_numbers]
+        return "\n".join([
+            part("head"),
+            *([] if agenda_numbers else [meeting.content]),
+            *(part("agenda_item_part", agenda_item) for agenda_item in shown),
+            *([part("whole_minutes_link")] if agenda_numbers else []),
+        ])
+
+    def cached_entry(self, entries, item, lang, agenda_numbers=()):
+        key = (item.source_path, lang, agenda_numbers)
         if key not in entries:
-            entries[key] = self.entry(item, lang)
+            entries[key] = self.entry(item, lang, agenda_numbers)
         return entries[key]
 
     def generate_output(self, writer):
@@ -146,7 +183,9 @@ class FeedsGenerator(Generator):
                             feed.title, feed.description, lang,
                             {"rss": f"{base}/{feed.rss}", "atom": f"{base}/{feed.atom}"},
                             f"{base}/{feed.folder}",
-                            [self.cached_entry(entries, item, lang) for item in feed.items], clock)
+                            [self.cached_entry(entries, item, lang,
+                                               feed.agenda_numbers.get(item.source_path, ()))
+                             for item in feed.items], clock)
                     return documents[kind]
 
                 for kind, url in (("rss", feed.rss), ("atom", feed.atom)):
