@@ -13,12 +13,19 @@ from pathlib import Path
 def replace_file(path, data):
     """Write ``data`` at ``path`` as a new file. The old one may be a hard
     link to the published site's file, which must not change: it is
-    unlinked, never written into."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists() or path.is_symlink():
-        path.unlink()
-    path.write_bytes(data)
+    unlinked, never written into. Most files of a build are new: the
+    common case costs one open, and the others are found by its error."""
+    path = os.fspath(path)
+    while True:
+        try:
+            descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            break
+        except FileExistsError:
+            os.unlink(path)
+        except FileNotFoundError:
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(descriptor, "wb") as file:
+        file.write(data)
 
 
 def link_tree(source, target, names=None):

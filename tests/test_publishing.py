@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import EPOCH_JUNE_2020, ROOT, BuiltSite
+import search_index
 from link_crawl import broken_links, link_problems
 from site_build import BuildFailed, build_site
 from test_meetings import BASE
@@ -67,7 +68,7 @@ def snapshot(folder):
     return {p.relative_to(folder): p.read_bytes() for p in sorted(Path(folder).rglob("*")) if p.is_file()}
 
 
-@pytest.mark.parametrize("failure", ["bad content", "broken link"])
+@pytest.mark.parametrize("failure", ["bad content", "broken link", "search index"])
 def test_failed_publish_leaves_the_old_site_byte_identical(tmp_path, monkeypatch, failure):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
@@ -84,6 +85,10 @@ def test_failed_publish_leaves_the_old_site_byte_identical(tmp_path, monkeypatch
     news.parent.mkdir(exist_ok=True)
     if failure == "bad content":
         news.write_text("Title: Uusi\nDate: 31.12.2020\n\nT.\n", encoding="utf-8")
+    elif failure == "search index":
+        news.write_text("Title: Uusi\nDate: 2020-05-01\n\nT.\n", encoding="utf-8")
+        # Pagefind cannot run: the program started in its place fails.
+        monkeypatch.setattr(search_index.sys, "executable", "false")
     else:
         news.write_text("Title: Uusi\nDate: 2020-05-01\n\n[Kokous](/kokoukset/ei-ole/)\n", encoding="utf-8")
     with pytest.raises(BuildFailed):

@@ -8,7 +8,11 @@ from pelican import signals
 from .writer import IncrementalWriter, RenderState  # noqa: F401
 
 # Sent with the Pelican object once every page is written: for the steps
-# that read the built pages (sitemap, search index).
+# that read the built pages (sitemap, search index). pages_written comes
+# first, for a step that runs in another process: its receiver starts the
+# process and returns a function that waits for it, which is called after
+# the receivers of output_written have run, so that the two overlap.
+pages_written = signal("pages_written")
 output_written = signal("output_written")
 
 _writers = []
@@ -29,7 +33,12 @@ def finish_output(pelican):
     # How many pages changed: the search index is rebuilt only if any did.
     changed = (writer.render_pending() + writer.remove_stale()) if writer else 1
     pelican.settings["PAGES_CHANGED"] = changed
-    output_written.send(pelican)
+    waits = [wait for _receiver, wait in pages_written.send(pelican) if wait is not None]
+    try:
+        output_written.send(pelican)
+    finally:
+        for wait in waits:
+            wait()
 
 
 def register():

@@ -20,7 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from incremental_writer import output_written
+from incremental_writer import pages_written
 from site_files import replace_file
 
 logger = logging.getLogger(__name__)
@@ -28,22 +28,31 @@ logger = logging.getLogger(__name__)
 INDEX = "pagefind"
 
 
-def run_pagefind(site, bundle):
-    """Index the pages of ``site`` into the folder ``bundle``; None, or what went wrong."""
-    result = subprocess.run(
+def start_pagefind(site, bundle):
+    """Start indexing the pages of ``site`` into the folder ``bundle``; the
+    function returned waits for the end and returns None, or what went wrong."""
+    process = subprocess.Popen(
         [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
          "--quiet"],
-        capture_output=True, text=True,
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
-    if result.returncode != 0:
-        return result.stderr.strip() or result.stdout
-    entry = Path(bundle) / "pagefind-entry.json"
-    replace_file(entry, json.dumps(json.loads(entry.read_text(encoding="utf-8")),
-                                   sort_keys=True, ensure_ascii=False).encode("utf-8"))
-    return None
+
+    def finish():
+        stdout, stderr = process.communicate()
+        if process.returncode != 0:
+            return (stderr.strip() or stdout.strip()
+                    or f"it ended with exit status {process.returncode} and no message")
+        entry = Path(bundle) / "pagefind-entry.json"
+        replace_file(entry, json.dumps(json.loads(entry.read_text(encoding="utf-8")),
+                                       sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        return None
+
+    return finish
 
 
 def index_site(pelican):
+    """Start Pagefind unless the last index is kept; returns the function
+    that waits for it (see incremental_writer.pages_written)."""
     settings = pelican.settings
     site = Path(settings["OUTPUT_PATH"])
     previous = settings.get("PREVIOUS_OUTPUT")
@@ -57,12 +66,17 @@ def index_site(pelican):
             settings["KEPT_FROM_PUBLISHED"].append(INDEX)
             if state is not None:
                 state.search_index_behind = behind or not pages_same
-            return
-    failure = run_pagefind(site, site / INDEX)
-    if failure:
-        logger.error("search index: Pagefind failed: %s", failure)
-    elif state is not None:
-        state.search_index_behind = False
+            return None
+    pagefind = start_pagefind(site, site / INDEX)
+
+    def finish():
+        failure = pagefind()
+        if failure:
+            logger.error("search index: Pagefind failed: %s", failure)
+        elif state is not None:
+            state.search_index_behind = False
+
+    return finish
 
 
 def refresh_index(site):
@@ -71,7 +85,7 @@ def refresh_index(site):
     site = Path(site)
     fresh, retired = site / f".{INDEX}-new", site / f".{INDEX}-old"
     shutil.rmtree(fresh, ignore_errors=True)
-    failure = run_pagefind(site, fresh)
+    failure = start_pagefind(site, fresh)()
     if failure:
         logger.error("search index: Pagefind failed: %s", failure)
         shutil.rmtree(fresh, ignore_errors=True)
@@ -84,4 +98,4 @@ def refresh_index(site):
 
 
 def register():
-    output_written.connect(index_site)
+    pages_written.connect(index_site)
