@@ -172,9 +172,10 @@ def output_size(folder):
     return len(files), sum(p.stat().st_size for p in files)
 
 
-def measure(name, script, runs, prepare=None):
+def measure(name, scripts, prepare=None):
+    """One run per script."""
     results = []
-    for _ in range(runs):
+    for script in scripts:
         if prepare:
             prepare()
         results.append(timed_build(script))
@@ -193,29 +194,35 @@ def bench(sizes, runs, workdir):
         base = Path(workdir) / f"corpus-{size}"
         content = base / "content"
         files = write_corpus(content, size)
-        ours_out, plain_out = base / "ours", base / "plain"
         ours = dict(plugins=str(ROOT / "plugins"), settings=str(ROOT / "pelicanconf.py"),
-                    output=str(ours_out), content=str(content))
-        fresh = OURS.format(kept=None, **ours)
-        cached = OURS.format(kept=str(base / "cache.pickle"), **ours)
-        plain = PLAIN.format(content=str(content), output=str(plain_out))
+                    content=str(content))
+        # A full build as on a new checkout: each run into a folder of its
+        # own, which does not exist yet. Nothing is deleted until the end:
+        # right after many files are deleted, ext4 makes new ones slowly,
+        # which would charge the next build, ours or plain Pelican's, for it.
+        fresh = [base / f"ours-{run}" for run in range(runs)]
+        plain = [base / f"plain-{run}" for run in range(runs)]
+        full = measure("ours: full build, nothing kept",
+                       [OURS.format(kept=None, output=str(folder), **ours) for folder in fresh])
+        pelican = measure("plain Pelican: full build",
+                          [PLAIN.format(content=str(content), output=str(folder)) for folder in plain])
+        cached = OURS.format(kept=str(base / "cache.pickle"), output=str(base / "ours"), **ours)
         counter = iter(range(10**6))
         news = content / "news" / "uutinen-00000.fi.md"
         project = content / "projects" / "hanke-0000.fi.md"
-        results = [measure("ours: full build, nothing kept", fresh, runs)]
+        results = [full]
         run_script(cached)  # the build before the edits, which keeps its cache
         for label, edited in (("news", news), ("project", project)):
             results.append(measure(
-                f"ours, build: after editing one {label} file", cached, runs,
+                f"ours, build: after editing one {label} file", [cached] * runs,
                 lambda edited=edited, counter=counter: touch(edited, f"Muokattu {next(counter)}.")))
         for label, edited in (("news", news), ("project", project)):
-            serve = SERVE.format(plugins=str(ROOT / "plugins"), settings=str(ROOT / "pelicanconf.py"),
-                                 output=str(base / "serve"), content=str(content),
-                                 edited=str(edited), runs=runs)
+            serve = SERVE.format(output=str(base / "serve"), edited=str(edited), runs=runs, **ours)
             pages, index = serve_rebuild(serve)
             results.append({"name": f"ours, serve: after editing one {label} file", **pages})
             results.append({"name": "  then the search index, in the background", **index})
-        results.append(measure("plain Pelican: full build", plain, runs))
+        results.append(pelican)
+        ours_out, plain_out = fresh[0], plain[0]
         ours_files, ours_bytes = output_size(ours_out)
         plain_files, plain_bytes = output_size(plain_out)
         for result in results:

@@ -24,13 +24,24 @@ def locale(lang):
 @pass_context
 def long_date(context, value):
     """1. kesäkuuta 2020 / 1 juni 2020"""
-    return format_date(value.astimezone(HELSINKI), "long", locale=locale(page_lang(context)))
+    return long_date_in(value, page_lang(context))
 
 
 @pass_context
 def long_datetime(context, value):
     """1. kesäkuuta 2020 klo 12.00 / 1 juni 2020 kl. 12:00"""
-    lang = page_lang(context)
+    return long_datetime_in(value, page_lang(context))
+
+
+# A date is shown on many pages (a meeting on its body's, its projects' and
+# the register's pages) and Babel formats slowly: each once per language.
+@cache
+def long_date_in(value, lang):
+    return format_date(value.astimezone(HELSINKI), "long", locale=locale(lang))
+
+
+@cache
+def long_datetime_in(value, lang):
     local = value.astimezone(HELSINKI)
     pattern = "d. MMMM y 'klo' H.mm" if lang == "fi" else "d MMMM y 'kl.' HH:mm"
     return format_datetime(local, pattern, locale=locale(lang))
