@@ -73,25 +73,31 @@ def test_backlinks_newest_first_with_agenda_items(build_from):
     assert first["lang"] == "fi" and first["href"] == "/tapahtumat/koulutus/"
 
 
-def test_project_feed_brings_only_the_agenda_items_that_name_the_project(build_from):
-    site = build_from(BASE)
+def test_project_feed_brings_of_a_meeting_the_agenda_items_that_name_the_project(build_from):
+    # "kokous" names MONNI in its Projects: line; "toinen" only in its § 2
+    site = build_from({**BASE, "meetings/toinen.fi.md": (
+        "Title: Toinen kokous\nDate: 2020-06-08 12:00\nBody: johtoryhma\n\n"
+        "## 1 § Avaus\n\nAvattiin.\n\n## 2 § MONNI-hankkeen raportti\n\nPäätös: Hyväksyttiin.\n"
+        "\n## 3 § Muut asiat\n\nEi muita asioita.\n")})
 
-    def meeting_entry(feed):
+    def meeting_entry(feed, url):
         parsed = feedparser.parse((site.path / feed).read_bytes())
         assert not parsed.bozo, parsed.get("bozo_exception")
-        entry, = [e for e in parsed.entries if e.link == "http://127.0.0.1:8000/kokoukset/kokous/"]
+        entry, = [e for e in parsed.entries if e.link == f"http://127.0.0.1:8000{url}"]
         html = BeautifulSoup(entry.content[0].value, "html.parser")
-        return [h.get_text() for h in html.select("h2")], [a["href"] for a in html.select("a")]
+        return [h.get_text() for h in html.select("h2")], html.select("a")[-1]
 
-    headings, links = meeting_entry("hankkeet/monni/atom.xml")
-    assert headings == ["2 § MONNI-hanke"]
+    headings, last_link = meeting_entry("hankkeet/monni/atom.xml", "/kokoukset/toinen/")
+    assert headings == ["2 § MONNI-hankkeen raportti"]
     # and a link to the whole minutes, in the feed's language
-    assert links[-1] == "http://127.0.0.1:8000/kokoukset/kokous/"
-    rss = feedparser.parse((site.path / "hankkeet/monni/rss.xml").read_bytes())
-    assert "Kaikki kokouksen asiat" in rss.entries[1].content[0].value
-    # the body's feed has the whole minutes
-    headings, _links = meeting_entry("kokoukset/johtoryhma/atom.xml")
-    assert headings == ["1 § Avaus", "2 § MONNI-hanke"]
+    assert last_link["href"] == "http://127.0.0.1:8000/kokoukset/toinen/"
+    assert last_link.get_text() == "Kaikki kokouksen asiat"
+    # a meeting about the project as a whole, and a body's feed: the whole minutes
+    for feed in ("hankkeet/monni/atom.xml", "kokoukset/johtoryhma/atom.xml"):
+        headings, _last_link = meeting_entry(feed, "/kokoukset/kokous/")
+        assert headings == ["1 § Avaus", "2 § MONNI-hanke"], feed
+    headings, _last_link = meeting_entry("kokoukset/johtoryhma/rss.xml", "/kokoukset/toinen/")
+    assert headings == ["1 § Avaus", "2 § MONNI-hankkeen raportti", "3 § Muut asiat"]
 
 
 def test_index_groups_by_phase_active_first_and_filters_by_region(build_from):

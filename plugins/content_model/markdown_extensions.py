@@ -19,13 +19,48 @@ class AlignmentClasses(Treeprocessor):
 
 
 # What each inline pattern of Python-Markdown with `extra` cannot match
-# without: one of some characters, or two spaces before a line break.
+# without (one of some characters, or two spaces before a line break), read
+# from its expression. A pattern whose expression is not the one given here
+# (another version or extension) is searched for as it is.
 PATTERN_NEEDS = {
-    "backtick": r"[`\\]", "escape": r"\\", "footnote": r"\[", "reference": r"\[",
-    "link": r"\[", "image_link": r"\[", "image_reference": r"\[", "short_reference": r"\[",
-    "short_image_ref": r"\[", "autolink": "<", "automail": "<", "linebreak": "  \n",
-    "html": "<", "entity": "&", "em_strong": "[*_]",
+    "backtick": (r"[`\\]",
+        r"(?:(?<!\\)((?:\\{2})+)(?=`+)|(?<!\\)`)"),
+    "escape": (r"\\",
+        r"\\(.)"),
+    "footnote": (r"\[",
+        r"\[\^([^\]]*)\]"),
+    "reference": (r"\[",
+        r"(?<!\!)\["),
+    "link": (r"\[",
+        r"(?<!\!)\["),
+    "image_link": (r"\[",
+        r"\!\["),
+    "image_reference": (r"\[",
+        r"\!\["),
+    "short_reference": (r"\[",
+        r"(?<!\!)\["),
+    "short_image_ref": (r"\[",
+        r"\!\["),
+    "autolink": (r"<",
+        r"<([A-Za-z][A-Za-z0-9+.-]*://[^<>]*)>"),
+    "automail": (r"<",
+        r"<([^<> !]+@[^@<> ]+)>"),
+    "linebreak": ('  \n',
+        r"  \n"),
+    "html": (r"<",
+        r'''(<(\/?+[a-zA-Z][^\s"'<>@]*+(?:\s+[^\s"'=<>]++(?:\s*+=\s*+(?:"[^"]*+"|'[^']*+'|[^\s"'=<>]++))?+)*+\s*+/?|!--(?:(?!<!--|-->).)*--|[?](?:(?!<[?]|[?]>).)*[?]|!\[CDATA\[(?:(?!<!\[CDATA\[|\]\]>).)*\]\])>)'''),
+    "entity": (r"&",
+        r"(&(?:\#[0-9]+|\#x[0-9a-fA-F]+|[a-zA-Z0-9]+);)"),
+    "em_strong": (r"[*_]",
+        r"\*|_"),
 }
+
+
+def is_known(patterns, name):
+    """Whether ``patterns`` has the pattern ``name`` with the expression
+    PATTERN_NEEDS was read from."""
+    return (name in patterns
+            and patterns[name].getCompiledRegExp().pattern == PATTERN_NEEDS[name][1])
 
 
 class QuickInlineProcessor(InlineProcessor):
@@ -33,16 +68,15 @@ class QuickInlineProcessor(InlineProcessor):
     for every inline pattern: 15 passes over the text, two fifths of
     Markdown's time. Most paragraphs of minutes have no inline markup at
     all. A text that lacks what every pattern needs is left as it is after
-    one pass; the result is the same. A pattern not in PATTERN_NEEDS (from
-    another extension) is searched for as it is."""
+    one pass; the result is the same."""
 
     needs = None
 
     def run(self, tree, ancestors=None):
         if self.needs is None:
-            known = [name for name in PATTERN_NEEDS if name in self.inlinePatterns]
+            known = [name for name in PATTERN_NEEDS if is_known(self.inlinePatterns, name)]
             covered = {id(self.inlinePatterns[name]) for name in known}
-            self.needs = re.compile("|".join(PATTERN_NEEDS[name] for name in known))
+            self.needs = re.compile("|".join(PATTERN_NEEDS[name][0] for name in known))
             self.others = [pattern.getCompiledRegExp() for pattern in self.inlinePatterns
                            if id(pattern) not in covered]
         return super().run(tree, ancestors)

@@ -4,7 +4,6 @@ Pelican's Markdown reader loses line numbers and silently merges repeated
 keys; editors need both to fix their files, so the header is parsed here.
 """
 
-import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,14 +62,9 @@ class SourceFile:
         self.problems.append(Problem(self.path, line, message, "warning"))
 
 
-@functools.lru_cache(maxsize=8)
-def resolved(folder):
-    return Path(folder).resolve()
-
-
 def identify(path, content_root):
     """Section, <name> and language of a file from its place and file name."""
-    relative = Path(path).resolve().relative_to(resolved(content_root))
+    relative = Path(path).resolve().relative_to(Path(content_root).resolve())
     section = relative.parts[0] if len(relative.parts) > 1 else ""
     match = FILE_NAME.match(relative.name)
     name, lang = (match["name"], match["lang"]) if match else (None, None)

@@ -100,8 +100,12 @@ class FeedsGenerator(Generator):
                 continue
             named = in_lang([v for link in project.backlinks
                              for v in [link.item, *link.item.translations]])[:size]
+            # A meeting that names the project in its `Projects:` concerns it
+            # as a whole; one that mentions it in § items, in those.
             numbers = {v.source_path: tuple(link.item_numbers) for link in project.backlinks
-                       if link.item_numbers for v in [link.item, *link.item.translations]}
+                       if link.item_numbers
+                       and project.item_name not in (getattr(link.item, "projects", None) or ())
+                       for v in [link.item, *link.item.translations]}
             feeds.append(Feed(
                 f"project-{project.item_name}", lang, f"SONet BOTNIA: {version.title}",
                 self.gettext(lang, N_("Everything on the site that names this project.")),
@@ -153,7 +157,9 @@ class FeedsGenerator(Generator):
                 self.rendered_parts[key] = str(getattr(parts, name)(meeting, *args))
             return self.rendered_parts[key]
 
-        shown = [a for a in meeting.agenda if not agenda_numbers or a.number in agenda_numbers]
+        shown = [a for a in meeting.agenda if a.number in agenda_numbers]
+        if not shown:  # a translation without those items: the whole minutes
+            agenda_numbers, shown = (), meeting.agenda
         return "\n".join([
             part("head"),
             *([] if agenda_numbers else [meeting.content]),
