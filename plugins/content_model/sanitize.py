@@ -85,6 +85,9 @@ class RemovedParts(HTMLParser):
 
 def sanitize(html):
     """(clean HTML, [descriptions of what was removed])."""
+    clean = CLEANER.clean(html)
+    if clean == html:
+        return clean, []  # nothing removed: most texts, and no need to parse them again
     finder = RemovedParts()
     finder.feed(html)
-    return CLEANER.clean(html), finder.removed
+    return clean, finder.removed

@@ -4,6 +4,7 @@ Pelican's Markdown reader loses line numbers and silently merges repeated
 keys; editors need both to fix their files, so the header is parsed here.
 """
 
+import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -64,11 +65,15 @@ class SourceFile:
 
 def identify(path, content_root):
     """Section, <name> and language of a file from its place and file name."""
-    relative = Path(path).resolve().relative_to(Path(content_root).resolve())
-    section = relative.parts[0] if len(relative.parts) > 1 else ""
-    match = FILE_NAME.match(relative.name)
+    relative = os.path.relpath(os.path.abspath(path), os.path.abspath(content_root))
+    if relative.startswith(os.pardir):
+        # Reached through a symbolic link: where it really is counts.
+        relative = str(Path(path).resolve().relative_to(Path(content_root).resolve()))
+    parts = relative.split(os.sep)
+    section = parts[0] if len(parts) > 1 else ""
+    match = FILE_NAME.match(parts[-1])
     name, lang = (match["name"], match["lang"]) if match else (None, None)
-    return relative.as_posix(), section, name, lang
+    return "/".join(parts), section, name, lang
 
 
 def read_source(path, content_root, languages):
