@@ -3,6 +3,7 @@
 import re
 
 from markdown.extensions import Extension
+from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import InlineProcessor, Treeprocessor
 
 
@@ -89,7 +90,26 @@ class QuickInlineProcessor(InlineProcessor):
         return super()._InlineProcessor__handleInline(data, patternIndex)
 
 
+class QuickHtmlBlocks(Preprocessor):
+    """Python-Markdown parses every text with an HTML parser to take out raw
+    HTML blocks; a text without '<' or '&' has nothing for it to take out,
+    and is left as it is."""
+
+    def __init__(self, md, html_blocks):
+        super().__init__(md)
+        self.html_blocks = html_blocks
+
+    def run(self, lines):
+        text = "\n".join(lines)
+        if "<" not in text and "&" not in text:
+            return lines
+        return self.html_blocks.run(lines)
+
+
 class PortalExtension(Extension):
     def extendMarkdown(self, md):
         md.treeprocessors.register(QuickInlineProcessor(md), "inline", 20)
+        if "html_block" in md.preprocessors:
+            md.preprocessors.register(
+                QuickHtmlBlocks(md, md.preprocessors["html_block"]), "html_block", 20)
         md.treeprocessors.register(AlignmentClasses(md), "alignment_classes", 0)
