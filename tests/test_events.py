@@ -3,7 +3,7 @@ calendars parsed back with icalendar, JSON-LD parsed as JSON."""
 
 import json
 import logging
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -99,6 +99,31 @@ def test_event_calendars_parse_back(build_from):
 
     cancelled = parse_calendar(site, "/tapahtumat/peruttu/peruttu.ics").walk("VEVENT")[0]
     assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 1
+
+
+def test_calendar_time_zone_changes_clocks_when_finland_does(build_from):
+    """RFC 5545 3.6.5: an observance begins at its DTSTART or RDATE, a local
+    time read with TZOFFSETFROM. Each must be the moment the tz database
+    changes the clocks of Helsinki."""
+    site = build_events(build_from)
+    (vtimezone,) = parse_calendar(site, "/tapahtumat/tukiperhe/tukiperhe.ics").walk("VTIMEZONE")
+    second = timedelta(seconds=1)
+    onsets = 0
+    for observance in vtimezone.subcomponents:
+        before, after = (observance["TZOFFSETFROM"].td, observance["TZOFFSETTO"].td)
+        rdates = observance.get("RDATE", [])
+        rdates = rdates if isinstance(rdates, list) else [rdates]
+        locals_ = [observance.decoded("DTSTART")] + [
+            moment.dt for line in rdates for moment in line.dts]
+        if before == after:  # the observance the calendar starts with
+            continue
+        for local in locals_:
+            instant = (local - before).replace(tzinfo=timezone.utc)
+            assert (instant - second).astimezone(HELSINKI).utcoffset() == before, local
+            assert instant.astimezone(HELSINKI).utcoffset() == after, local
+            onsets += 1
+    # spring and autumn of every year the calendar covers, 1981–2037
+    assert onsets == 2 * (2037 - 1981 + 1)
 
 
 def test_subscribable_calendar_per_language(build_from):

@@ -1,5 +1,6 @@
 """Every built feed parsed with feedparser; feeds announced on every page."""
 
+import calendar
 from datetime import datetime
 from xml.etree import ElementTree
 
@@ -7,6 +8,7 @@ import feedparser
 from bs4 import BeautifulSoup
 
 from test_events import BASE, CLOCK, EVENTS, HELSINKI
+from test_meetings import JUNE
 
 NEWS = {
     # a tag written twice is one tag
@@ -47,6 +49,34 @@ def test_every_feed_parses_with_language_and_absolute_links(build_from):
             assert site.html(page).html["lang"] == lang, (path, page)
 
 
+def test_feeds_link_to_their_page_and_publish_nothing_after_the_build_clock(build_from):
+    """RSS 2.0: a channel's <link> is the page the feed is of; Atom
+    (RFC 4287 4.2.15): an entry is not updated in the future. Entries come
+    newest first, but for the upcoming events, which come soonest first."""
+    site = build_from({**BASE, **EVENTS, **NEWS, "meetings/kesakuu.fi.md": JUNE,
+                       # announced before the news, held after the meeting
+                       "events/ilmoitettu.fi.md": "Title: Ilmoitettu\nDate: 2020-04-01\n"
+                                                  "Start: 2020-11-05 09:00\nProjects: monni\n\nT.\n"},
+                      epoch=CLOCK)
+    monni = feedparser.parse((site.path / "hankkeet/monni/atom.xml").read_bytes())
+    assert [e.title.split(" – ")[0] for e in monni.entries] == [
+        "Ikkunoita tukiperhetoimintaan", "Ohjausryhmä kesäkuu", "Uutinen", "Ilmoitettu"]
+    for path in feeds_of(site):
+        parsed = feedparser.parse(path.read_bytes())
+        page = path.parent.relative_to(site.path).as_posix()
+        page = f"http://127.0.0.1:8000/{page}/" if page != "." else "http://127.0.0.1:8000/"
+        assert parsed.feed.link == page, path
+        assert (site.path / page.removeprefix("http://127.0.0.1:8000/") / "index.html").is_file(), path
+        if path.name == "rss.xml":
+            channel = ElementTree.parse(path).find("channel")
+            assert channel.findtext("link") == page, path
+        published = [calendar.timegm(e.published_parsed) for e in parsed.entries]
+        assert all(moment <= CLOCK for moment in published), path
+        assert all(calendar.timegm(e.updated_parsed) <= CLOCK for e in parsed.entries), path
+        if path.parent.name not in ("tapahtumat", "evenemang"):
+            assert published == sorted(published, reverse=True), path
+
+
 def test_news_feed_entries(build_from):
     site = build(build_from)
     fi = feedparser.parse((site.path / "ajankohtaista/atom.xml").read_bytes())
@@ -82,6 +112,8 @@ def test_events_feed_says_when_and_where_in_start_order(build_from, tmp_path):
         "Ikkunoita tukiperhetoimintaan – pe 23.10.2020 klo 9 – ma 26.10.2020 klo 12, Seinäjoki",
     ]
     assert fi.entries[0].summary.startswith("ti 2.6.2020 klo 12–14, Verkossa (Teams).")
+    first_line = BeautifulSoup(fi.entries[0].content[0].value, "html.parser").p.get_text()
+    assert first_line == "ti 2.6.2020 klo 12–14, Verkossa (Teams) – SONet BOTNIA"
     sv = feedparser.parse((site.path / "sv/evenemang/atom.xml").read_bytes())
     assert sv.entries[0].title == "Nätverksmöte – tis 2.6.2020 kl. 12–14, Verkossa (Teams)"
     # after the network meeting has ended it leaves the feed; a new event appears in order
@@ -102,16 +134,19 @@ def test_same_clock_same_feed_bytes(build_from, tmp_path):
 
 
 def test_pages_announce_their_language_feeds_and_the_feeds_page_exists(build_from):
-    site = build(build_from)
+    site = build_from({**BASE, **EVENTS, **NEWS, "meetings/kesakuu.fi.md": JUNE}, epoch=CLOCK)
     for url in site.pages():
         head = site.html(url).head
         lang = "sv" if url.startswith("/sv/") else "fi"
         feeds = head.find_all("link", rel="alternate", type=["application/rss+xml", "application/atom+xml"])
-        # a project's page also announces the project's own feed
-        project = site.html(url).select_one("article.project") is not None
-        assert len(feeds) == (6 if project else 4), url
-        sections = ("/sv/",) if lang == "sv" else ("/ajankohtaista/", "/tapahtumat/")
-        assert all(f["href"].startswith(sections + ((url,) if project else ())) for f in feeds), url
+        # a project's page, and a body's, also announces its own feed, and
+        # shows the links to it
+        own = [a["href"] for a in site.html(url).select("main .project-feed a, main .body-feed a")]
+        assert len(feeds) == 4 + len(own), url
+        sections = (("/sv/aktuellt/", "/sv/evenemang/") if lang == "sv"
+                    else ("/ajankohtaista/", "/tapahtumat/"))
+        assert [f["href"] for f in feeds if not f["href"].startswith(sections)] == own, url
+        assert all((site.path / href.lstrip("/")).is_file() for href in own), url
     fi = site.html("/syotteet/")
     sv = site.html("/sv/floden/")
     assert fi.h1.get_text() == "Syötteet ja kalenterit" and sv.h1.get_text() == "Flöden och kalendrar"
@@ -119,5 +154,9 @@ def test_pages_announce_their_language_feeds_and_the_feeds_page_exists(build_fro
     # project feeds are announced on the project pages, not in a list that grows
     assert fi.select_one("a[href='/hankkeet/monni/rss.xml']") is None
     assert site.html("/hankkeet/monni/").select_one("main a[href='/hankkeet/monni/atom.xml']") is not None
+    body = site.html("/sv/moten/ep-ohjausryhma/")
+    assert [a["href"] for a in body.select("main .body-feed a")] == [
+        "/sv/moten/ep-ohjausryhma/rss.xml",
+        "/sv/moten/ep-ohjausryhma/atom.xml"]
     assert sv.select_one("a[href='/sv/evenemang/evenemang.ics']") is not None
     assert site.html("/").select_one("footer a[href='/syotteet/']") is not None

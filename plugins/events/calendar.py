@@ -5,11 +5,11 @@ corrected title updates the same calendar entry. DTSTAMP is the build clock,
 so the same content and clock give the same bytes.
 """
 
-from datetime import timedelta, timezone
+from datetime import datetime, timedelta, timezone
 
 from zoneinfo import ZoneInfo
 
-from icalendar import Calendar, Event, Timezone
+from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
 from markupsafe import Markup
 
 STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
@@ -52,11 +52,58 @@ def vevent(event, build_clock, siteurl, domain):
     return entry
 
 
-def helsinki_timezone():
-    """The VTIMEZONE of Europe/Helsinki with its daylight-saving rules, as
-    iCalendar lines; made once per build, since it is the same in every
-    calendar (and long: one line per change of clocks)."""
-    return Timezone.from_tzinfo(ZoneInfo("Europe/Helsinki")).to_ical()
+def clock_changes(zone, first_year, last_year):
+    """[(UTC instant, offset before, offset after)] of every change of
+    clocks in ``zone`` in those years, to the second."""
+    offset = lambda moment: moment.astimezone(zone).utcoffset()  # noqa: E731
+    changes = []
+    moment = datetime(first_year, 1, 1, tzinfo=timezone.utc)
+    end = datetime(last_year + 1, 1, 1, tzinfo=timezone.utc)
+    while moment < end:
+        after = min(moment + timedelta(days=7), end)
+        if offset(after) != offset(moment):
+            low, high = moment, after  # the change is after low, at or before high
+            while high - low > timedelta(seconds=1):
+                middle = low + (high - low) / 2
+                low, high = (middle, high) if offset(middle) == offset(low) else (low, middle)
+            changes.append((high, offset(low), offset(high)))
+        moment = after
+    return changes
+
+
+def helsinki_timezone(first_year=1970, last_year=2037):
+    """The VTIMEZONE of Europe/Helsinki, as iCalendar lines; made once per
+    build, since it is the same in every calendar.
+
+    Each change of clocks is found in the tz database and written as RFC
+    5545 reads it (3.6.5): the local time before the change, with the offset
+    before it. (icalendar's Timezone.from_tzinfo writes the spring changes
+    in the time after the change, which puts them an hour late.)"""
+    zone = ZoneInfo("Europe/Helsinki")
+    start = datetime(first_year, 1, 1)
+    vtimezone = Timezone()
+    vtimezone.add("tzid", "Europe/Helsinki")
+    first = TimezoneStandard()
+    first.add("tzname", start.replace(tzinfo=zone).tzname())
+    first.add("dtstart", start)
+    first.add("tzoffsetfrom", start.replace(tzinfo=zone).utcoffset())
+    first.add("tzoffsetto", start.replace(tzinfo=zone).utcoffset())
+    vtimezone.add_component(first)
+    observances = {}  # (summer time?, name, offsets) -> local onsets
+    for instant, before, after in clock_changes(zone, first_year, last_year):
+        local = instant.astimezone(zone)
+        key = (bool(local.dst()), local.tzname(), before, after)
+        observances.setdefault(key, []).append((instant + before).replace(tzinfo=None))
+    for (summer, name, before, after), onsets in observances.items():
+        observance = TimezoneDaylight() if summer else TimezoneStandard()
+        observance.add("tzname", name)
+        observance.add("dtstart", onsets[0])
+        if onsets[1:]:
+            observance.add("rdate", onsets[1:])
+        observance.add("tzoffsetfrom", before)
+        observance.add("tzoffsetto", after)
+        vtimezone.add_component(observance)
+    return vtimezone.to_ical()
 
 
 END = b"END:VCALENDAR\r\n"

@@ -99,7 +99,8 @@ class FeedsGenerator(Generator):
             if version is None:
                 continue
             named = in_lang([v for link in project.backlinks
-                             for v in [link.item, *link.item.translations]])[:size]
+                             for v in [link.item, *link.item.translations]])
+            named = sorted(named, key=self.published, reverse=True)[:size]
             # A meeting that names the project in its `Projects:` concerns it
             # as a whole; one that mentions it in § items, in those.
             numbers = {v.source_path: tuple(link.item_numbers) for link in project.backlinks
@@ -117,11 +118,16 @@ class FeedsGenerator(Generator):
     def translations_of(self, key):
         return [t for item in self.context.get(key, []) for t in item.translations]
 
+    def published(self, item):
+        """An item's date; for an event without one, its start, but never
+        after the build clock: a feed entry is not published in the future."""
+        return getattr(item, "date", None) or min(item.sort_date, self.context["BUILD_CLOCK"])
+
     def entry(self, item, lang, agenda_numbers=()):
         base = self.settings["ABSOLUTE_SITEURL"]
         url = f"{base}/{item.url}"
         kind = type(item).__name__
-        published = getattr(item, "date", None) or item.sort_date
+        published = self.published(item)
         updated = getattr(item, "modified", None) or published
         title, summary = item.title, plain(item.metadata.get("summary"))
         if kind == "Event":

@@ -46,8 +46,10 @@ def feed_documents(title, description, lang, self_urls, section_url, entries, bu
         feed.description(description)
         feed.subtitle(description)
         feed.language(lang)
-        feed.link(href=section_url, rel="alternate")
+        # feedgen takes the RSS channel's <link>, the page the feed is of,
+        # from the last link given.
         feed.link(href=self_urls[kind], rel="self")
+        feed.link(href=section_url, rel="alternate")
         feed.updated(newest)
         feed.lastBuildDate(newest)
         feed.generator("SONet BOTNIA portal")
