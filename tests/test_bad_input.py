@@ -37,6 +37,13 @@ ERRORS = {
     "news--latin1": "news/latin1.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 "
         "(in Notepad: Save as, Encoding: UTF-8)",
     "news--kahdesti": "news/kahdesti.fi.md:3: 'Date' is set twice (also on line 2); keep one",
+    # Each of these would publish a draft, with 'Status: draft' in its title or text.
+    "news--sisennetty-tila": "news/sisennetty-tila.fi.md:2: 'Status:' is indented, so it continues "
+        "the line above; remove the spaces or tab before it",
+    "news--tyhja-rivi-otsakkeessa": "news/tyhja-rivi-otsakkeessa.fi.md:4: 'Status:' is in the text, "
+        "after a blank line; remove the blank line above it, so that it is part of the header",
+    "news--tila-kirjoitusvirhe": "news/tila-kirjoitusvirhe.fi.md:3: unknown key 'Stauts': did you "
+        "mean Status? Correct the key; as it is, the item would be published",
     "news--mahdoton-paiva": "news/mahdoton-paiva.fi.md:2: Date: expected a date as YYYY-MM-DD or "
         "YYYY-MM-DD HH:MM, for example 2020-06-01 12:00, found '2020-02-30' (that day or time does not exist)",
     "news--suomalainen-paiva": "news/suomalainen-paiva.fi.md:2: Date: expected a date as YYYY-MM-DD or "

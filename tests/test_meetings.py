@@ -248,6 +248,19 @@ def test_gap_in_numbering_is_a_warning(build_from, caplog):
             "are published in part)") in [r.getMessage() for r in caplog.records]
 
 
+def test_misspelt_label_is_a_warning_naming_the_label_meant(build_from, caplog):
+    caplog.set_level(logging.WARNING)
+    site = build_from({**BASE, "meetings/x.fi.md":
+                       "Title: X\nDate: 2020-06-01 12:00\nBody: johtoryhma\n\n## 1 § A\n\n"
+                       "Esitys: Hyväksytään.\n\nPäätos: Hyväksyttiin.\n\n## 2 § B\n\n"
+                       "**Paatos:** Merkittiin tiedoksi.\n\nEsitys hyväksyttiin yksimielisesti.\n"})
+    warnings = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert [w for w in warnings if "shown as text" in w] == [
+        "meetings/x.fi.md:9: 'Päätos:' is shown as text, not as the item's Päätös; did you mean 'Päätös:'?",
+        "meetings/x.fi.md:13: 'Paatos:' is shown as text, not as the item's Päätös; did you mean 'Päätös:'?"]
+    assert site.exists("/kokoukset/x/")
+
+
 def test_agenda_edge_cases_code_consecutive_and_bold_labels(build_from):
     text = (
         "Title: Reunat\nDate: 2020-06-01 12:00\nBody: johtoryhma\n\n"

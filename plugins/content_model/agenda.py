@@ -5,7 +5,9 @@ Items are level-2 headings: ``## 6 § Title``, ``## § 6 Title``,
 ``## 6§ Title`` or the older ``## 6. Title``.
 """
 
+import difflib
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from .messages import _
@@ -22,6 +24,25 @@ LABELS = {
         rf"^{BOLD}(?:Esitys|Förslag)(?:\s*\([^)]*\))?{BOLD}\s*:\s*{BOLD}\s*", re.IGNORECASE),
     "decision": re.compile(rf"^{BOLD}(?:Päätös|Beslut){BOLD}\s*:\s*{BOLD}\s*", re.IGNORECASE),
 }
+
+LABEL_WORDS = ("Esitys", "Förslag", "Päätös", "Beslut")
+LEADING_WORD = re.compile(rf"^{BOLD}(?P<word>[^\W\d_]+){BOLD}\s*:")
+
+
+def plain_letters(word):
+    """'Päätös' -> 'paatos': how a label typed without ä and ö reads."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.lower()) if c.isascii())
+
+
+def misspelt_label(text):
+    """The label a block that is not one seems meant to start with, as in
+    'Päätos:' or 'Paatos:'; None if it does not look like one."""
+    found = LEADING_WORD.match(text)
+    if not found:
+        return None
+    by_letters = {plain_letters(label): label for label in LABEL_WORDS}
+    close = difflib.get_close_matches(plain_letters(found["word"]), by_letters, n=1, cutoff=0.75)
+    return by_letters[close[0]] if close else None
 
 
 @dataclass
@@ -124,6 +145,11 @@ def parse_agenda(source):
             elif current is None:
                 agenda.preamble.append(text)
             else:
+                meant = misspelt_label(text)
+                if meant:
+                    source.warn(line_number, _(
+                        "'{found}:' is shown as text, not as the item's {label}; did you "
+                        "mean '{label}:'?", found=LEADING_WORD.match(text)["word"], label=meant))
                 current.discussion.append(text)
 
     numbers = sorted(seen)

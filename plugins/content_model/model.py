@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .messages import _
 from .schema import SECTIONS
-from .source import read_source
+from .source import KEY_LINE, read_source
 
 
 @dataclass
@@ -107,14 +107,30 @@ def item_metadata(source, pair, default_lang, known=None):
             folder=source.section or ".", folders=", ".join(sorted(SECTIONS))))
         return {}
     values = {}
+    last_line = max((f.line for f in source.fields.values()), default=0)
     for header_field in source.fields.values():
         key = section.key(header_field.key)
         if key is None:
-            hint = suggestion(section.closest_keys(header_field.key),
-                              [k.name for k in section.keys])
+            closest = section.closest_keys(header_field.key)
+            if "Status" in closest:
+                # Ignored, a misspelt 'Status: draft' would publish the item.
+                source.error(header_field.line, _(
+                    "unknown key '{key}': did you mean Status? Correct the key; as it is, "
+                    "the item would be published", key=header_field.key))
+                continue
+            hint = suggestion(closest, [k.name for k in section.keys])
+            if not closest and header_field.line == last_line:
+                hint = _("{hint}; if the line is text, leave a blank line between the header "
+                         "and the text", hint=hint)
             source.warn(header_field.line, _(
                 "unknown key '{key}' is ignored; {hint}", key=header_field.key, hint=hint))
             continue
+        for number, text in header_field.continued:
+            indented = KEY_LINE.match(text)
+            if indented and section.key(indented["key"]):
+                source.error(number, _(
+                    "'{key}:' is indented, so it continues the line above; remove the spaces "
+                    "or tab before it", key=indented["key"]))
         try:
             values[key.attribute] = key.parse(header_field.value)
         except ValueError as error:
@@ -148,6 +164,7 @@ def item_metadata(source, pair, default_lang, known=None):
                     "one file only", key=key.name, mine=mine.value, pair=pair.path,
                     line=theirs.line, theirs=theirs.value))
 
+    check_header_ends_once(source, section)
     for key in section.keys:
         if key.required and key.name.lower() not in source.fields and not (
             key.inherited and key.attribute in values
@@ -158,6 +175,24 @@ def item_metadata(source, pair, default_lang, known=None):
     for check in SECTION_CHECKS.get(section.folder, ()):
         check(source, values)
     return values
+
+
+def check_header_ends_once(source, section):
+    """A blank line inside the header ends it there: the keys after it
+    would be shown as text, and would not count."""
+    in_text = False
+    for offset, line in enumerate(source.body.split("\n")):
+        stripped = line.strip()
+        if not stripped:
+            if in_text:
+                return  # the first paragraph of the text is over
+            continue
+        in_text = True
+        key_line = KEY_LINE.match(stripped)
+        if key_line and section.key(key_line["key"]):
+            source.error(source.body_line + offset, _(
+                "'{key}:' is in the text, after a blank line; remove the blank line above "
+                "it, so that it is part of the header", key=key_line["key"]))
 
 
 def line_of(source, key_name):

@@ -40,6 +40,7 @@ class HeaderField:
     key: str  # as the editor wrote it
     value: str
     line: int
+    continued: tuple = ()  # (line, text) of the indented lines joined to it
 
 
 @dataclass
@@ -135,7 +136,8 @@ def parse_text(source, text):
         if line[0] in " \t" and previous is not None:
             # An indented line continues the value above it.
             joined = f"{previous.value} {line.strip()}".strip()
-            previous = HeaderField(previous.key, joined, previous.line)
+            previous = HeaderField(previous.key, joined, previous.line,
+                                   previous.continued + ((number, line.strip()),))
             source.fields[previous.key.lower()] = previous
             continue
         match = KEY_LINE.match(line)
