@@ -75,13 +75,13 @@ def test_no_axe_violations_on_any_page(served, browser):
 
 
 def test_pages_reflow_at_320_px_and_keep_the_policy(served, browser):
-    base, _site = served
+    base, site = served
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
     refused = []
     page.on("console", lambda message: refused.append(message.text)
             if "Content Security Policy" in message.text else None)
-    for url in SAMPLE:
+    for url in site.pages():
         page.goto(base + url)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, (url, width)

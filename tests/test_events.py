@@ -67,6 +67,12 @@ def test_localised_ranges(build_from):
     assert when("/sv/evenemang/natverksmote/") == "tis 2.6.2020 kl. 12–14"
     assert when("/tapahtumat/syyspaiva/") == "to 3.9.2020"
     assert when("/tapahtumat/tukiperhe/") == "pe 23.10.2020 klo 9 – ma 26.10.2020 klo 12"
+    # the machine-readable form: a day alone for an all-day event (HTML's valid date string)
+    machine = lambda url: site.html(url).select_one(".facts time")["datetime"]  # noqa: E731
+    assert machine("/tapahtumat/syyspaiva/") == "2020-09-03"
+    assert machine("/tapahtumat/verkosto/") == "2020-06-02T12:00:00+03:00"
+    listed = {t.get_text(): t["datetime"] for t in site.html("/tapahtumat/").select(".meta time")}
+    assert listed["to 3.9.2020"] == "2020-09-03"
 
 
 def parse_calendar(site, url):

@@ -139,7 +139,7 @@ def test_meeting_page_has_anchored_items_with_marked_proposal_and_decision(build
     facts = {dt.get_text(): dd.get_text(" ", strip=True)
              for dt, dd in zip(sv.select(".facts dt"), sv.select(".facts dd"))}
     assert facts["Organ"] == "Styrgruppen för Södra Österbotten"
-    assert facts["Datum och tid"] == "1 juni 2020 kl. 12:00"
+    assert facts["Datum och tid"] == "1 juni 2020 kl. 12.00"
     assert facts["Plats"] == "Seinäjoki"
     assert facts["Ordförande"] == "Harri Jokiranta"
 

@@ -1,8 +1,13 @@
 """The real content, built as `invoke build` builds it, read back as HTML."""
 
 import filecmp
+from pathlib import Path
+
+from babel.messages.pofile import read_po
 
 from conftest import build_in_subprocess
+
+ROOT = Path(__file__).resolve().parent.parent
 
 def page_lang(url):
     return "sv" if url.startswith("/sv/") else "fi"
@@ -83,6 +88,42 @@ def test_ui_strings_are_translated(real_site):
     assert sv.select_one(".skip-link").get_text() == "Hoppa till innehållet"
     assert [a.get_text() for a in fi.select(".main-nav a")] == ["Ajankohtaista", "Tapahtumat", "Hankkeet", "Kokoukset", "Tietoa meistä"]
     assert [a.get_text() for a in sv.select(".main-nav a")] == ["Aktuellt", "Evenemang", "Projekt", "Möten", "Om oss"]
+
+
+def ui_strings(lang):
+    """The theme's UI strings in ``lang`` that read differently in the other language."""
+    catalogs = {}
+    for code in ("fi", "sv"):
+        with open(ROOT / "theme" / "translations" / code / "LC_MESSAGES" / "messages.po", "rb") as po:
+            catalogs[code] = {m.id: m.string for m in read_po(po) if m.id and m.string}
+    other = "sv" if lang == "fi" else "fi"
+    return {text for msgid, text in catalogs[lang].items()
+            if text != catalogs[other].get(msgid) and "{" not in text and "%(" not in text}
+
+
+def test_no_ui_string_of_the_other_language_unless_marked(real_site):
+    """WCAG 3.1.2: a page's UI speaks its language; text in the other one
+    carries a lang attribute (as the language switcher does)."""
+    strings = {lang: ui_strings("sv" if lang == "fi" else "fi") for lang in ("fi", "sv")}
+    leaks = []
+    for url in real_site.pages():
+        soup = real_site.html(url)
+        lang = page_lang(url)
+        for element in soup.find_all(True):
+            marked = element.find_parent(attrs={"lang": True}) if not element.has_attr("lang") else element
+            if marked is not None and marked["lang"] != lang:
+                continue
+            texts = [element.get(attribute, "") for attribute in ("aria-label", "title", "alt", "placeholder")]
+            texts += [t.strip() for t in element.find_all(string=True, recursive=False)]
+            leaks += [(url, element.name, text) for text in texts if text and text in strings[lang]]
+    assert leaks == []
+
+
+def test_no_empty_facts_or_dangling_separators(real_site):
+    for url in real_site.pages():
+        for meta in real_site.html(url).select(".meta"):
+            text = meta.get_text(" ", strip=True)
+            assert text and not text.startswith(("·", ",", "–")) and not text.endswith(("·", ",", "–")), (url, text)
 
 
 def test_same_clock_gives_byte_identical_output(real_site, tmp_path):

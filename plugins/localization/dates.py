@@ -29,7 +29,7 @@ def long_date(context, value):
 
 @pass_context
 def long_datetime(context, value):
-    """1. kesäkuuta 2020 klo 12.00 / 1 juni 2020 kl. 12:00"""
+    """1. kesäkuuta 2020 klo 12.00 / 1 juni 2020 kl. 12.00"""
     return long_datetime_in(value, page_lang(context))
 
 
@@ -43,13 +43,17 @@ def long_date_in(value, lang):
 @cache
 def long_datetime_in(value, lang):
     local = value.astimezone(HELSINKI)
-    pattern = "d. MMMM y 'klo' H.mm" if lang == "fi" else "d MMMM y 'kl.' HH:mm"
+    # Finland-Swedish writes times as Finnish does, with a full stop: kl. 12.00.
+    pattern = "d. MMMM y 'klo' H.mm" if lang == "fi" else "d MMMM y 'kl.' H.mm"
     return format_datetime(local, pattern, locale=locale(lang))
 
 
 def iso_datetime(value):
-    """For the machine-readable datetime attribute of <time>."""
-    return value.astimezone(HELSINKI).isoformat()
+    """For the machine-readable datetime attribute of <time>: a moment, or
+    an event's Start or End, which is a day alone when it is all-day."""
+    if getattr(value, "all_day", False):
+        return value.moment.date().isoformat()
+    return getattr(value, "moment", value).astimezone(HELSINKI).isoformat()
 
 
 TIME_WORDS = {"fi": "klo", "sv": "kl."}
