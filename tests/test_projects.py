@@ -116,6 +116,20 @@ def test_index_groups_by_phase_active_first_and_filters_by_region(build_from):
     region = site.html("/hankkeet/etela-pohjanmaa/")
     assert [a.get_text() for a in region.select(".item-title a")] == [
         "MONNI – lastensuojelun monialainen kehittämishanke"]
+    # a region counts its own ended projects, and links to their list
+    assert not region.select(".filters a[href*='paattyneet']")
+    files = {**BASE, "projects/vanha-ep.fi.md": "Title: Vanha EP-hanke\nPhase: ended\nStart: 2015\n"
+             "End: 2017\nRegion: etela-pohjanmaa\n\nK.\n"}
+    site = build_from(files)
+    region = site.html("/hankkeet/etela-pohjanmaa/")
+    link = region.select_one(".filters a[href$='paattyneet/']")
+    assert (link["href"], link.get_text()) == ("/hankkeet/etela-pohjanmaa/paattyneet/", "päättynyt (1)")
+    ended = site.html(link["href"])
+    assert [a["href"] for a in ended.select("main .item-title a")] == ["/hankkeet/vanha-ep/"]
+    assert ended.h1.get_text() == "Päättyneet hankkeet: Etelä-Pohjanmaa"
+    assert [a["href"] for a in site.html("/hankkeet/paattyneet/").select("main .item-title a")] == [
+        "/hankkeet/vanha/", "/hankkeet/vanha-ep/"]  # latest ended first
+    assert site.exists("/sv/projekt/etela-pohjanmaa/avslutade/")
     sv = site.html("/sv/projekt/")
     assert [g.h2.get_text() for g in sv.select("main section[id^=phase-]")] == [
         "pågående", "under beredning", "avslutat"]

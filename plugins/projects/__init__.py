@@ -46,30 +46,36 @@ class ProjectsGenerator(SectionGenerator):
         index_urls = self.settings["SECTION_URLS"]["projects"]
         regions = [r for r in self.registry.regions.values()
                    if any(r in p.regions for p in self.items)]
+        ended_urls = self.settings["ENDED_PROJECTS_URLS"]
         for lang in self.settings["LANGUAGES"]:
             projects = [in_language(p, lang) for p in self.items]
-            self.write_index(writer, index_urls, lang, projects, regions=regions, region=None)
+            self.write_index(writer, index_urls, ended_urls, lang, projects, regions=regions, region=None)
             for region in regions:
                 urls = {code: f"{url}{region.key}/" for code, url in index_urls.items()}
+                # hankkeet/paattyneet/ -> hankkeet/<region>/paattyneet/
+                region_ended = {code: urls[code] + ended_urls[code].rstrip("/").rsplit("/", 1)[-1] + "/"
+                                for code in urls}
                 in_region = [p for p in projects if region in p.regions]
-                self.write_index(writer, urls, lang, in_region, regions=regions, region=region)
-            # Ended projects pile up over the years: they get pages of their own.
-            ended = sorted((p for p in projects if p.phase == "ended"), key=ended_order, reverse=True)
-            write_language_page(self, writer, "projects_ended", self.settings["ENDED_PROJECTS_URLS"],
-                                lang, paginated={"articles": ended}, template_name="projects_ended")
+                self.write_index(writer, urls, region_ended, lang, in_region, regions=regions, region=region)
             records = [project_record(p, self.settings["ABSOLUTE_SITEURL"]) for p in projects]
             for name, make in (("projects.json", projects_json), ("projects.csv", projects_csv)):
                 writer.produce(index_urls[lang] + name, records,
                                lambda make=make, records=records: make(records).encode("utf-8"))
 
-    def write_index(self, writer, urls, lang, projects, **extra):
-        """The projects of every phase but ended, which are counted and linked."""
+    def write_index(self, writer, urls, ended_urls, lang, projects, **extra):
+        """The projects of every phase but ended, which are counted and
+        linked: ended projects pile up over the years, and get pages of
+        their own (of the region, on a region's index)."""
         by_phase = [(phase, [p for p in projects if p.phase == phase]) for phase in PHASE_ORDER]
+        ended = sorted((p for p in projects if p.phase == "ended"), key=ended_order, reverse=True)
         write_language_page(self, writer, "projects_index", urls, lang,
                             projects_by_phase=[(p, group) for p, group in by_phase
                                                if group and p != "ended"],
-                            ended_count=sum(p.phase == "ended" for p in projects),
-                            **extra)
+                            ended_count=len(ended), ended_url=ended_urls[lang], **extra)
+        if ended or not extra["region"]:
+            write_language_page(self, writer, "projects_ended", ended_urls, lang,
+                                paginated={"articles": ended}, template_name="projects_ended",
+                                region=extra["region"])
 
 
 def ended_order(project):
