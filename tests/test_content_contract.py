@@ -75,6 +75,9 @@ def test_item_in_one_language_is_listed_with_a_marker_and_switches_to_a_stub(bui
     link = stub.main.find("a", attrs={"lang": "fi"}, href="/ajankohtaista/vain-suomeksi/")
     assert link.get_text() == "Vain suomeksi"
     assert stub.find("meta", attrs={"name": "robots"})["content"] == "noindex"
+    # not a version of the item: no hreflang pair, no canonical address of its own
+    assert not stub.find_all("link", rel="canonical") and not stub.find_all("link", hreflang=True)
+    assert stub.title.get_text() == "Finns inte på svenska: Vain suomeksi – SONet BOTNIA"
 
     sv_index = site.html("/sv/aktuellt/")
     titles = sv_index.select(".item-title")

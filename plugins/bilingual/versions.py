@@ -99,8 +99,10 @@ def link_versions(items, settings):
                     url_setting(item, lang, default_lang, "SAVE_AS")
                 ].format(**item.url_format),
             )
-            urls = {item.lang: item.url, lang: stub.url}
-            stub.language_versions = LanguageVersions(lang, urls, dict(urls), default_lang)
+            # The switcher leads back to the item; the stub is in no hreflang
+            # pair, and names no canonical address: it is not a version of it.
+            switch = {item.lang: item.url, lang: stub.url}
+            stub.language_versions = LanguageVersions(lang, {}, switch, default_lang)
             item.language_versions.switch[lang] = stub.url
             stubs.append(stub)
     return stubs
