@@ -155,6 +155,8 @@ def test_real_meetings_render_in_both_languages(real_site):
     old = real_site.html("/kokoukset/2016-keski-pohjanmaan-ohjausryhma/")
     assert [s["id"] for s in old.select("section.agenda-item")] == [f"pykala-{n}" for n in range(1, 12)]
     assert "18. marraskuuta 2016 ja 9. joulukuuta 2016 välillä" in old.select_one(".facts").get_text()
+    register = real_site.html("/sv/moten/beslut/2016/").select_one("main .meta").get_text(" ", strip=True)
+    assert register.startswith("Regionala styrgruppen för Mellersta Österbotten – Datumet framgår inte")
     # a title that names the body is not prefixed with the body's name again
     description = sv.find("meta", attrs={"name": "description"})["content"]
     assert description.startswith("Regionala styrgruppen för Södra Österbotten 1.6.2020. Styrgruppen")
