@@ -107,6 +107,22 @@ def test_event_calendars_parse_back(build_from):
     assert str(cancelled["STATUS"]) == "CANCELLED" and int(cancelled["SEQUENCE"]) == 1
 
 
+def test_a_changed_event_rises_in_sequence_with_its_modified(build_from, tmp_path):
+    """RFC 5545 3.8.7.4: each significant revision has a higher SEQUENCE,
+    or a subscribed calendar keeps the old event."""
+    def sequence_after(modified, folder):
+        text = EVENTS["events/peruttu.fi.md"].replace("Event-status", f"Modified: {modified}\nEvent-status")
+        site = build_from({**BASE, **EVENTS, "events/peruttu.fi.md": text}, epoch=CLOCK,
+                          output=tmp_path / folder)
+        (event,) = parse_calendar(site, "/tapahtumat/peruttu/peruttu.ics").walk("VEVENT")
+        assert event.decoded("LAST-MODIFIED") == datetime.fromisoformat(modified).replace(tzinfo=HELSINKI)
+        return int(event["SEQUENCE"])
+
+    cancelled = sequence_after("2020-05-30 09:00", "a")
+    moved_again = sequence_after("2020-06-01 16:30", "b")
+    assert 1 < cancelled < moved_again
+
+
 def test_calendar_time_zone_changes_clocks_when_finland_does(build_from):
     """RFC 5545 3.6.5: an observance begins at its DTSTART or RDATE, a local
     time read with TZOFFSETFROM. Each must be the moment the tz database

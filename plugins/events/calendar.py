@@ -13,6 +13,7 @@ from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStand
 from markupsafe import Markup
 
 STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
+SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
 def event_uid(event, domain):
@@ -47,8 +48,16 @@ def vevent(event, build_clock, siteurl, domain):
     entry.add("description", "\n\n".join(part for part in description if part))
     status = getattr(event, "event_status", None)
     entry.add("status", STATUS.get(status, "CONFIRMED"))
-    # A changed event gets a higher SEQUENCE so subscribed calendars update.
-    entry.add("sequence", 1 if status else 0)
+    # A changed event needs a higher SEQUENCE, or subscribed calendars keep
+    # the old one (RFC 5545 3.8.7.4). A static build counts no revisions:
+    # the editor's Modified, which moves forward with each change, gives a
+    # number that rises with it (minutes since 2000); else a status counts.
+    modified = getattr(event, "modified", None)
+    if modified:
+        entry.add("last-modified", modified.astimezone(timezone.utc))
+        entry.add("sequence", int((modified - SEQUENCE_EPOCH).total_seconds() // 60))
+    else:
+        entry.add("sequence", 1 if status else 0)
     return entry
 
 
