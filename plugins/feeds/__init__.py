@@ -13,7 +13,7 @@ from markupsafe import Markup
 from pelican import signals
 from pelican.generators import Generator
 
-from bilingual import write_language_page
+from bilingual import in_language, write_language_page
 from localization.catalogs import Catalogs
 from localization.dates import time_range
 
@@ -76,18 +76,19 @@ class FeedsGenerator(Generator):
                     self.settings["SECTION_URLS"]["events"][lang], items)
 
     def all_feeds(self, lang):
-        """Every feed of one language, with its items in that language only."""
+        """Every feed of one language: each item in that language, or, as on
+        the site's listings and calendars, in the other when it has no
+        version in this one."""
         size = self.settings["FEED_SIZE"]
-        in_lang = lambda items: [i for i in items if i.lang == lang]  # noqa: E731
-        news = in_lang(self.context.get("articles", []) + self.translations_of("articles"))
+        in_lang = lambda items: [in_language(i, lang) for i in items]  # noqa: E731
+        news = in_lang(self.context.get("articles", []))
         news.sort(key=lambda a: a.date, reverse=True)
-        events = in_lang(self.context.get("upcoming_events", [])
-                         + [t for e in self.context.get("upcoming_events", []) for t in e.translations])
+        events = in_lang(self.context.get("upcoming_events", []))
         events.sort(key=lambda e: e.sort_date)
         feeds = [self.news_feed(lang, news[:size]), self.events_feed(lang, events[:size])]
         meetings = self.context.get("meetings", [])
         for key in sorted({m.body for m in meetings}):
-            of_body = in_lang([v for m in meetings if m.body == key for v in [m, *m.translations]])
+            of_body = in_lang([m for m in meetings if m.body == key])
             of_body.sort(key=lambda m: m.sort_date, reverse=True)
             name = of_body[0].body_entry.name(lang) if of_body else key
             feeds.append(Feed(
@@ -98,8 +99,7 @@ class FeedsGenerator(Generator):
             version = next((v for v in [project, *project.translations] if v.lang == lang), None)
             if version is None:
                 continue
-            named = in_lang([v for link in project.backlinks
-                             for v in [link.item, *link.item.translations]])
+            named = in_lang([link.item for link in project.backlinks])
             named = sorted(named, key=self.published, reverse=True)[:size]
             # A meeting that names the project in its `Projects:` concerns it
             # as a whole; one that mentions it in § items, in those.
@@ -114,9 +114,6 @@ class FeedsGenerator(Generator):
                 {item.source_path: numbers[item.source_path]
                  for item in named if item.source_path in numbers}))
         return feeds
-
-    def translations_of(self, key):
-        return [t for item in self.context.get(key, []) for t in item.translations]
 
     def published(self, item):
         """An item's date; for an event without one, its start, but never
@@ -142,6 +139,11 @@ class FeedsGenerator(Generator):
         else:
             template = self.get_template(f"feeds/{kind.lower()}_entry")
             content = template.render({**self.context, "lang": lang, "item": item})
+        if item.lang != lang:
+            # An item with no version in the feed's language, as the listings mark it.
+            marker = self.gettext(lang, N_("in Finnish") if item.lang == "fi" else N_("in Swedish"))
+            title = f"{title} ({marker})"
+            content = f'<div lang="{item.lang}">{content}</div>'
         return FeedEntry(
             title=title, url=url, published=published, updated=updated,
             summary=summary or title, content=absolute_links(content, url),
