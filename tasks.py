@@ -66,11 +66,18 @@ def build_or_exit(settings, output=None, overrides=None, checks=()):
 @task
 def build(c, settings="pelicanconf.py", output=None):
     """Build the complete site into output/ (replaced only if the build succeeds)."""
-    from link_crawl import link_problems
+    from dataclasses import replace
+
+    from content_model.check import report
+    from content_model.messages import editor_translations
 
     path = build_or_exit(settings, output)
-    for problem in link_problems(path, {"SITEURL": ""}):
-        print(f"Warning: {problem}")
+    pelican_settings = content_settings(settings, None)
+    # A preview survives a link that leads nowhere; `check` and `publish` refuse it.
+    problems = [replace(problem, severity="warning")
+                for problem in written_links_nowhere(path, pelican_settings)]
+    if problems:
+        print("\n".join(report(problems, editor_translations(pelican_settings))))
     print(f"Built {path}")
 
 
@@ -82,14 +89,24 @@ def content_settings(settings, content):
     return read_settings(str(ROOT / settings), override=override)
 
 
+def written_links_nowhere(output, pelican_settings):
+    """The links of the built site ``output`` that lead nowhere, as problems
+    on the lines of the content files where they are written."""
+    from content_model.check import unreachable_links
+    from content_model.source import read_source
+    from link_crawl import broken_links
+
+    root = Path(pelican_settings["PATH"])
+    sources = [read_source(p, root, pelican_settings["LANGUAGES"]) for p in sorted(root.rglob("*.md"))]
+    return list(unreachable_links(broken_links(output), sources))
+
+
 def trial_build_links(settings, pelican_settings):
     """Build into a temporary folder, which is then thrown away, and find the
     links that lead nowhere."""
     import tempfile
 
-    from content_model.check import failed_trial_build, unreachable_links
-    from content_model.source import read_source
-    from link_crawl import broken_links
+    from content_model.check import failed_trial_build
     from site_build import BuildFailed, build_site
 
     root = Path(pelican_settings["PATH"])
@@ -99,9 +116,7 @@ def trial_build_links(settings, pelican_settings):
                                 overrides={"PATH": str(root)})
         except BuildFailed as failure:
             return [failed_trial_build(root, failure)]
-        sources = [read_source(p, root, pelican_settings["LANGUAGES"])
-                   for p in sorted(root.rglob("*.md"))]
-        return list(unreachable_links(broken_links(output), sources))
+        return written_links_nowhere(output, pelican_settings)
 
 
 @task(help={"content": "content folder to check (default: content/)"})

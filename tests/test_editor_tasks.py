@@ -114,7 +114,8 @@ def test_check_finds_links_that_lead_nowhere_in_a_trial_build(tmp_path):
     write(content, {
         **BASE,
         "news/linkki.fi.md": "Title: Linkki\nDate: 2020-05-01\n\nKatso [kokous](/kokoukset/ei-ole/) "
-                             "ja [pykälä]({filename}../meetings/kokous.fi.md#pykala-9).\n",
+                             "ja [pykälä]({filename}../meetings/kokous.fi.md#pykala-9).\n\n"
+                             '<p><a href="/liitteet/puuttuu.pdf">Liite</a></p>\n',
         "meetings/kokous.fi.md": "Title: Kokous\nDate: 2020-05-11 12:00\nBody: johtoryhma\n\n"
                                  "## 1 § Avaus\n\nPäätös: Avattiin.\n",
     })
@@ -122,6 +123,8 @@ def test_check_finds_links_that_lead_nowhere_in_a_trial_build(tmp_path):
     assert result.returncode == 1
     lines = [line.strip() for line in result.stdout.splitlines()]
     assert "news/linkki.fi.md:4: the link /kokoukset/ei-ole/ leads nowhere (no such page or file)" in lines
+    # raw HTML links are placed on their lines too
+    assert "news/linkki.fi.md:6: the link /liitteet/puuttuu.pdf leads nowhere (no such page or file)" in lines
     assert ("(page /ajankohtaista/linkki/): the link /kokoukset/kokous/#pykala-9 leads nowhere "
             "(the page has no #pykala-9)") in lines
     assert not (tmp_path / "output").exists()

@@ -69,9 +69,11 @@ def unreachable_links(broken, sources):
     line of the content file where the editor wrote them."""
     found = {}
     for page, link, reason in broken:
+        # As a Markdown link, a raw HTML one, or a {static} file whose address it is.
+        forms = (f"]({link}", f'="{link}"', "{static}" + link)
         written = [(source.path, number) for source in sources
                    for number, line in enumerate(source.body.split("\n"), start=source.body_line)
-                   if f"]({link}" in line]
+                   if any(form in line for form in forms)]
         # A link the editor wrote differently ({filename}…) is reported on its page.
         for path, number in written or [(f"(page {page})", 0)]:
             found[(path, number, link)] = reason
