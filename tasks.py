@@ -43,15 +43,21 @@ from invoke import task  # noqa: E402
 sys.path.insert(0, str(ROOT / "plugins"))
 
 
+def plain_logging():
+    """A message a line, as `check` prints them: the editor finds the file
+    and line at its start, not wrapped beside the Python source's place."""
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+
+
 def build_or_exit(settings, output=None, overrides=None, checks=()):
     """Build, and exit with the reason if it fails. A build into the
     settings' own folder (output/, public/) reuses what the last one read
     and rendered, kept in .cache/."""
-    from pelican.log import init as init_logging
-
     from site_build import BuildCache, BuildFailed, build_site
 
-    init_logging(level=logging.WARNING)
+    plain_logging()
     kept = ROOT / ".cache" / f"{Path(settings).stem}.pickle"
     cache = BuildCache.load(kept) if output is None else BuildCache()
     try:
@@ -176,7 +182,6 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
 def serve(c, port=8000):
     """Build, serve on http://127.0.0.1:PORT and rebuild and reload the browser on every save."""
     from livereload import Server
-    from pelican.log import init as init_logging
     from pelican.settings import read_settings
 
     from site_build import BuildCache, BuildFailed, build_site, catch_up_search_index
@@ -210,7 +215,7 @@ def serve(c, port=8000):
                 return
         threading.Thread(target=refresh_search_index, daemon=True).start()
 
-    init_logging(level=logging.WARNING)
+    plain_logging()
     rebuild()  # with errors in the content, the preview starts from the last good build
     (ROOT / "output").mkdir(exist_ok=True)
     server = Server()

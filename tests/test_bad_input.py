@@ -139,6 +139,14 @@ def test_error_case_stops_the_build_naming_file_and_line(build_from, caplog, nam
     assert ERRORS[name] in messages(caplog, logging.ERROR)
 
 
+def test_an_error_is_told_and_counted_once(build_from, caplog):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed) as failure:
+        build_case(build_from, "news--kahdesti")
+    assert messages(caplog, logging.ERROR) == [ERRORS["news--kahdesti"]]
+    assert str(failure.value).startswith("1 error(s)")
+
+
 @pytest.mark.parametrize("name", sorted(SANITISED))
 def test_unsafe_html_is_removed_with_a_warning(build_from, caplog, name):
     caplog.set_level(logging.WARNING)

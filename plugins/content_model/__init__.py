@@ -1,12 +1,15 @@
 """Content models and validation shared by every plugin of the portal."""
 
+import logging
+import sys
+
 from pelican import signals
 
 from .check import content_files
 from .clock import hold_scheduled_item, start_build_clock
 from .generator import section_generator_context
 from .messages import editor_translations
-from .reader import ContentReader, log_problems, read_ahead
+from .reader import ContentError, ContentReader, log_problems, read_ahead
 
 
 def read_content(pelican):
@@ -30,7 +33,14 @@ def use_content_reader(readers):
     readers.reader_classes["md"] = ContentReader
 
 
+def drop_repeated_failure(record):
+    """Pelican's 'Could not process <file>' for a file whose problems the
+    reader has told already: once is enough for the editor (and the count)."""
+    return not (record.msg == "Could not process %s" and isinstance(sys.exc_info()[1], ContentError))
+
+
 def register():
+    logging.getLogger("pelican.generators").addFilter(drop_repeated_failure)
     signals.readers_init.connect(use_content_reader)
     signals.initialized.connect(read_content)
     signals.content_object_init.connect(keep_address)

@@ -36,8 +36,7 @@ class SectionGenerator(Generator):
                     context_sender=self,
                 )
             except ContentError:
-                # The reader has logged the reasons; this marks the build failed.
-                logger.error("%s: not published", path)
+                # The reader has logged the reasons, as errors: the build fails.
                 self._add_failed_source_path(path)
                 continue
             if not item.is_valid():
