@@ -41,8 +41,10 @@ def _(template, **params):
 
 
 def editor_language(settings=None, environ=None):
+    """The editor's own EDITOR_LANG (an environment variable: each editor
+    sets theirs), else the site's setting, else the machine's locale."""
     environ = os.environ if environ is None else environ
-    chosen = (settings or {}).get("EDITOR_LANG") or next(
+    chosen = environ.get("EDITOR_LANG") or (settings or {}).get("EDITOR_LANG") or next(
         (environ[name] for name in ("LC_ALL", "LC_MESSAGES", "LANG") if environ.get(name)), ""
     )
     code = chosen[:2].lower()
