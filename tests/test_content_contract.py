@@ -202,3 +202,36 @@ def test_inherited_untranslated_text_keeps_its_language(build_from):
     assert place["lang"] == "fi"
     assert not organiser.has_attr("lang")  # written in the Swedish file itself
     assert not any(dd.has_attr("lang") for dd in site.html("/tapahtumat/e/").select(".facts dd"))
+
+
+MEETING_OF_A_NEW_BODY = ("Title: Kokous\nDate: 2020-06-01 12:00\nBody: uusi\n\n"
+                         "## 1 § Avaus\n\nPäätös: Avattiin.\n")
+QUOTE_MISSING = '\n[bodies.uusi]\nfi = "Uusi ryhmä\nsv = "Ny grupp"\n'
+NAME_MISSING = '\n[bodies.uusi]\nfi = "Uusi ryhmä"\n'
+
+
+@pytest.mark.parametrize(("lang", "entry", "at", "expected"), [
+    ("C.UTF-8", QUOTE_MISSING, 'fi = "Uusi ryhmä',
+     'a quotation mark is missing: write the name between two quotation marks, for example '
+     'fi = "Uusi ryhmä"'),
+    ("fi_FI.UTF-8", QUOTE_MISSING, 'fi = "Uusi ryhmä',
+     'lainausmerkki puuttuu: kirjoita nimi kahden lainausmerkin väliin, esimerkiksi '
+     'fi = "Uusi ryhmä"'),
+    ("C.UTF-8", NAME_MISSING, "[bodies.uusi]",
+     '[bodies.uusi] has no name in \'sv\': add a line sv = "..." under it'),
+    ("sv_FI.UTF-8", NAME_MISSING, "[bodies.uusi]",
+     '[bodies.uusi] saknar namn på språket \'sv\': lägg till raden sv = "..." under den'),
+])
+def test_a_broken_registry_stops_the_build_with_one_line_naming_its_line(
+        build_from, caplog, monkeypatch, lang, entry, at, expected):
+    from test_meetings import BASE, REGISTRY
+
+    monkeypatch.setenv("LANG", lang)
+    caplog.set_level(logging.WARNING)
+    registry = REGISTRY + entry
+    line = registry.split("\n").index(at) + 1
+    with pytest.raises(BuildFailed):
+        build_from({**BASE, "data/registry.toml": registry,
+                    "meetings/kokous.fi.md": MEETING_OF_A_NEW_BODY})
+    assert messages(caplog, logging.ERROR) == [f"data/registry.toml:{line}: {expected}"]
+    assert not any(record.exc_info for record in caplog.records)  # no traceback

@@ -125,3 +125,23 @@ def test_check_finds_links_that_lead_nowhere_in_a_trial_build(tmp_path):
     assert ("(page /ajankohtaista/linkki/): the link /kokoukset/kokous/#pykala-9 leads nowhere "
             "(the page has no #pykala-9)") in lines
     assert not (tmp_path / "output").exists()
+
+
+def test_check_lists_a_broken_registry_in_the_editors_language(tmp_path, monkeypatch):
+    from test_meetings import REGISTRY
+
+    content = tmp_path / "content"
+    registry = REGISTRY + '\n[bodies.uusi]\nfi = "Uusi ryhmä\nsv = "Ny grupp"\n'
+    write(content, {**BASE, "data/registry.toml": registry,
+                    "meetings/k.fi.md": "Title: K\nDate: 2020-06-01 12:00\nBody: uusi\n\n"
+                                        "## 1 § A\n\nPäätös: Hyväksyttiin.\n"})
+    monkeypatch.setenv("LANG", "fi_FI.UTF-8")
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    line = registry.split("\n").index('fi = "Uusi ryhmä') + 1
+    # Alone: the meeting's Body is not called unknown while the registry cannot be read.
+    errors = lines[lines.index("Virheet (1):") + 1]
+    assert errors == (f'data/registry.toml:{line}: lainausmerkki puuttuu: kirjoita nimi kahden '
+                      'lainausmerkin väliin, esimerkiksi fi = "Uusi ryhmä"')

@@ -10,7 +10,7 @@ from .messages import _
 from .model import KnownNames, project_names
 from .schema import SECTIONS
 from .reader import validated_source
-from .registry import load_registry
+from .registry import RegistryError, load_registry
 from .source import Problem
 
 # Folders of content/ that hold data and files, not Markdown items.
@@ -42,9 +42,14 @@ def check_content(settings):
     """All problems, errors first then warnings, each sorted by path and line."""
     root = Path(settings["PATH"])
     languages = settings["LANGUAGES"]
-    known = KnownNames(load_registry(root, languages), project_names(root))
-    converter = Converter(settings["MARKDOWN"])
     paths, problems = content_files(root)
+    try:
+        registry = load_registry(root, languages)
+    except RegistryError as broken:
+        registry = None
+        problems.extend(broken.problems)
+    known = KnownNames(registry, project_names(root))
+    converter = Converter(settings["MARKDOWN"])
     items = defaultdict(dict)  # (section, name) -> {lang: (source, values)}
     for path in paths:
         source, values, agenda = validated_source(path, settings, known)

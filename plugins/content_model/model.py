@@ -13,7 +13,8 @@ from .source import KEY_LINE, read_source
 
 @dataclass
 class KnownNames:
-    """What references in content may point to: registry keys and projects."""
+    """What references in content may point to: registry keys and projects.
+    Without a registry (it cannot be read), its keys are not checked."""
 
     registry: object = None
     projects: set = field(default_factory=set)
@@ -21,7 +22,7 @@ class KnownNames:
     def choices(self, table):
         if table == "projects":
             return self.projects
-        return getattr(self.registry, table, {}) if self.registry else {}
+        return getattr(self.registry, table, {}) if self.registry else None
 
 
 def project_names(content_root):
@@ -208,6 +209,8 @@ def check_references(source, section, values, known):
             continue  # an inherited value is checked in its own file
         value = values[key.attribute]
         choices = known.choices(table)
+        if choices is None:
+            continue  # the registry's own problem is reported
         for name in value if isinstance(value, list) else [value]:
             if name not in choices:
                 source.error(line_of(source, key.name), unknown_reference(key.name, name, choices))
