@@ -87,18 +87,18 @@ def trial_build_links(settings, pelican_settings):
     links that lead nowhere."""
     import tempfile
 
-    from content_model.check import failed_trial_build, unreachable_links
+    from content_model.check import TrialBuildLog, failed_trial_build, unreachable_links
     from content_model.source import read_source
     from link_crawl import broken_links
     from site_build import BuildFailed, build_site
 
     root = Path(pelican_settings["PATH"])
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, TrialBuildLog() as log:
         try:
             output = build_site(ROOT / settings, Path(folder) / "site",
                                 overrides={"PATH": str(root)})
         except BuildFailed as failure:
-            return [failed_trial_build(root, failure)]
+            return failed_trial_build(root, failure, log)
         sources = [read_source(p, root, pelican_settings["LANGUAGES"])
                    for p in sorted(root.rglob("*.md"))]
         return list(unreachable_links(broken_links(output), sources))

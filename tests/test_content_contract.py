@@ -235,3 +235,35 @@ def test_a_broken_registry_stops_the_build_with_one_line_naming_its_line(
                     "meetings/kokous.fi.md": MEETING_OF_A_NEW_BODY})
     assert messages(caplog, logging.ERROR) == [f"data/registry.toml:{line}: {expected}"]
     assert not any(record.exc_info for record in caplog.records)  # no traceback
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    # /haku/ is the search page
+    ({"pages/haku.fi.md": "Title: Haku\n\nT.\n"},
+     "pages/haku.fi.md:1: the address /haku/ is taken by a page the site makes itself (a listing, "
+     "the search page or the like); rename the file or give it another Slug"),
+    # /ajankohtaista/ lists the news
+    ({"pages/ajankohtaista.fi.md": "Title: Ajankohtaista\n\nT.\n"},
+     "pages/ajankohtaista.fi.md:1: the address /ajankohtaista/ is taken by a page the site makes "
+     "itself (a listing, the search page or the like); rename the file or give it another Slug"),
+    # a copy put aside in a subfolder has the item's address
+    ({"news/x.fi.md": "Title: X\nDate: 2020-05-04\n\nT.\n",
+      "news/vanhat/x.fi.md": "Title: X\nDate: 2020-05-04\n\nT.\n"},
+     "news/vanhat/x.fi.md:1: the address /ajankohtaista/x/ is already used by news/x.fi.md; "
+     "rename one of the files or give one of them another Slug"),
+])
+def test_an_item_at_a_taken_address_names_its_content_file(build_from, caplog, files, expected):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_from({**PAGES, **files})
+    assert messages(caplog, logging.ERROR) == [expected]
+
+
+def test_a_taken_address_is_told_in_the_editors_language(build_from, caplog, monkeypatch):
+    monkeypatch.setenv("LANG", "sv_FI.UTF-8")
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_from({**PAGES, "pages/haku.fi.md": "Title: Haku\n\nT.\n"})
+    assert messages(caplog, logging.ERROR) == [
+        "pages/haku.fi.md:1: adressen /haku/ har redan en sida som webbplatsen själv gör (en "
+        "förteckning, söksidan eller liknande); byt namn på filen eller ge den en annan Slug"]

@@ -145,3 +145,21 @@ def test_check_lists_a_broken_registry_in_the_editors_language(tmp_path, monkeyp
     errors = lines[lines.index("Virheet (1):") + 1]
     assert errors == (f'data/registry.toml:{line}: lainausmerkki puuttuu: kirjoita nimi kahden '
                       'lainausmerkin väliin, esimerkiksi fi = "Uusi ryhmä"')
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"pages/haku.fi.md": "Title: Haku\n\nT.\n"},
+     "pages/haku.fi.md:1: the address /haku/ is taken by a page the site makes itself (a listing, "
+     "the search page or the like); rename the file or give it another Slug"),
+    ({"news/x.fi.md": "Title: X\nDate: 2020-05-04\n\nT.\n",
+      "news/vanhat/x.fi.md": "Title: X\nDate: 2020-05-04\n\nT.\n"},
+     "news/vanhat/x.fi.md:1: the address /ajankohtaista/x/ is already used by news/x.fi.md; "
+     "rename one of the files or give one of them another Slug"),
+])
+def test_check_shows_why_the_trial_build_failed(tmp_path, files, expected):
+    content = tmp_path / "content"
+    write(content, {**BASE, **files})
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 1
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[lines.index("Errors (1):") + 1] == expected

@@ -24,7 +24,8 @@ class ContentError(Exception):
 def log_problems(problems, translations=None):
     for problem in problems:
         log = logger.error if problem.severity == "error" else logger.warning
-        log("%s", problem.text(translations))
+        # The problem goes along, for `invoke check` to list it (TrialBuildLog).
+        log("%s", problem.text(translations), extra={"problem": problem})
 
 
 def validated_source(path, settings, known):
