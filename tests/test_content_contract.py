@@ -267,3 +267,28 @@ def test_a_taken_address_is_told_in_the_editors_language(build_from, caplog, mon
     assert messages(caplog, logging.ERROR) == [
         "pages/haku.fi.md:1: adressen /haku/ har redan en sida som webbplatsen själv gör (en "
         "förteckning, söksidan eller liknande); byt namn på filen eller ge den en annan Slug"]
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    # The translation inherits the Date its pair cannot give: it is not missing there.
+    ({"news/x.fi.md": "Title: X\nDate: 1.6.2020\n\nTeksti.\n", "news/x.sv.md": "Title: X\n\nText.\n"},
+     "news/x.fi.md:2: Date: expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example "
+     "2020-06-01 12:00, found '1.6.2020' (write 2020-06-01)"),
+    ({"news/x.fi.md": "Title: Tämä\nDate: 2020-05-04\n\nTeksti.\n".encode("cp1252"),
+      "news/x.sv.md": "Title: X\n\nText.\n"},
+     "news/x.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 (in Notepad: Save as, "
+     "Encoding: UTF-8)"),
+    # The translation inherits Start and End: the file that wrote them has the problem.
+    ({"events/e.fi.md": "Title: E\nStart: 2020-10-23 12:00\nEnd: 2020-10-23 09:00\n\nT.\n",
+      "events/e.sv.md": "Title: E\n\nT.\n"},
+     "events/e.fi.md:3: End 2020-10-23 09:00 is before Start 2020-10-23 12:00"),
+])
+def test_a_problem_is_reported_once_at_the_file_that_has_it(build_from, caplog, files, expected):
+    from test_meetings import BASE
+
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_from({**BASE, **files})
+    logged = messages(caplog, logging.ERROR) + messages(caplog, logging.WARNING)
+    assert logged.count(expected) == 1
+    assert [m for m in logged if ".sv.md" in m] == []

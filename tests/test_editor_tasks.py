@@ -163,3 +163,27 @@ def test_check_shows_why_the_trial_build_failed(tmp_path, files, expected):
     assert result.returncode == 1
     lines = [line.strip() for line in result.stdout.splitlines()]
     assert lines[lines.index("Errors (1):") + 1] == expected
+
+
+def test_check_gives_a_translation_no_follow_on_messages(tmp_path):
+    content = tmp_path / "content"
+    write(content, {**BASE,
+                    "news/paivays.fi.md": "Title: P\nDate: 1.6.2020\n\nT.\n",
+                    "news/paivays.sv.md": "Title: P\n\nT.\n",
+                    "events/e.fi.md": "Title: E\nStart: 2020-10-23 12:00\nEnd: 2020-10-23 09:00\n\nT.\n",
+                    "events/e.sv.md": "Title: E\n\nT.\n",
+                    "news/merkisto.sv.md": "Title: M\n\nT.\n"})
+    (content / "news/merkisto.fi.md").write_bytes("Title: Merkistö\nDate: 2020-05-04\n\nT.\n"
+                                                  .encode("cp1252"))
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 1
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    # Each once, at the file that has it: none on the translations, and no
+    # item is taken to be in one language only.
+    assert [line for line in lines if line.startswith(("news/", "events/"))] == [
+        "events/e.fi.md:3: End 2020-10-23 09:00 is before Start 2020-10-23 12:00",
+        "news/merkisto.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 "
+        "(in Notepad: Save as, Encoding: UTF-8)",
+        "news/paivays.fi.md:2: Date: expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM, for "
+        "example 2020-06-01 12:00, found '1.6.2020' (write 2020-06-01)",
+    ]

@@ -52,15 +52,17 @@ def check_content(settings):
     known = KnownNames(registry, project_names(root))
     converter = Converter(settings["MARKDOWN"])
     items = defaultdict(dict)  # (section, name) -> {lang: (source, values)}
+    written = defaultdict(set)  # (section, name) -> languages of its files, readable or not
     for path in paths:
         source, values, agenda = validated_source(path, settings, known)
+        written[(source.section, source.name)].add(source.lang)
         if values:
             items[(source.section, source.name)][source.lang] = (source, values)
         if not any(p.severity == "error" for p in source.problems):
             converter.item(source, values, agenda)  # the raw HTML policy's warnings
         problems.extend(source.problems)
     problems.extend(duplicate_slugs(items))
-    problems.extend(single_language_items(items, languages))
+    problems.extend(single_language_items(items, written, languages))
     # Errors before warnings; the per-section counts (line 0) last.
     return sorted(problems, key=lambda p: (p.severity != "error", p.line == 0, p.path, p.line))
 
@@ -149,11 +151,11 @@ def duplicate_slugs(items):
                   "another Slug", slug=slug, other=sources[0].path))
 
 
-def single_language_items(items, languages):
+def single_language_items(items, written, languages):
     missing = Counter()
     for (section, name), versions in items.items():
-        if len(versions) == len(languages):
-            continue
+        if set(languages) <= written[(section, name)]:
+            continue  # a translation that cannot be read has its own message
         (lang, (source, _values)), = versions.items()
         others = [code for code in languages if code not in versions]
         missing[section] += 1
