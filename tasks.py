@@ -112,16 +112,16 @@ def trial_build_links(settings, pelican_settings):
     links that lead nowhere."""
     import tempfile
 
-    from content_model.check import failed_trial_build
+    from content_model.check import TrialBuildLog, failed_trial_build
     from site_build import BuildFailed, build_site
 
     root = Path(pelican_settings["PATH"])
-    with tempfile.TemporaryDirectory() as folder:
+    with tempfile.TemporaryDirectory() as folder, TrialBuildLog() as log:
         try:
             output = build_site(ROOT / settings, Path(folder) / "site",
                                 overrides={"PATH": str(root)})
         except BuildFailed as failure:
-            return [failed_trial_build(root, failure)]
+            return failed_trial_build(root, failure, log)
         return written_links_nowhere(output, pelican_settings)
 
 

@@ -25,6 +25,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from content_model.read_cache import ReadCache
+from content_model.reader import ContentError
 from incremental_writer import RenderState
 from search_index import refresh_index
 from site_files import bring_up_to_date, exchange, folder_identity, link_tree
@@ -104,6 +105,9 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), cache
     root.addHandler(counter)
     try:
         Pelican(settings).run()
+    except ContentError:
+        # Its problems are logged, naming the file; a traceback would bury them.
+        counter.count = max(counter.count, 1)
     except Exception:
         logging.getLogger(__name__).exception("the build stopped")
         counter.count = max(counter.count, 1)

@@ -205,3 +205,93 @@ def test_inherited_untranslated_text_keeps_its_language(build_from):
     assert place["lang"] == "fi"
     assert not organiser.has_attr("lang")  # written in the Swedish file itself
     assert not any(dd.has_attr("lang") for dd in site.html("/tapahtumat/e/").select(".facts dd"))
+
+
+MEETING_OF_A_NEW_BODY = ("Title: Kokous\nDate: 2020-06-01 12:00\nBody: uusi\n\n"
+                         "## 1 § Avaus\n\nPäätös: Avattiin.\n")
+QUOTE_MISSING = '\n[bodies.uusi]\nfi = "Uusi ryhmä\nsv = "Ny grupp"\n'
+NAME_MISSING = '\n[bodies.uusi]\nfi = "Uusi ryhmä"\n'
+
+
+@pytest.mark.parametrize(("lang", "entry", "at", "expected"), [
+    ("C.UTF-8", QUOTE_MISSING, 'fi = "Uusi ryhmä',
+     'a quotation mark is missing: write the name between two quotation marks, for example '
+     'fi = "Uusi ryhmä"'),
+    ("fi_FI.UTF-8", QUOTE_MISSING, 'fi = "Uusi ryhmä',
+     'lainausmerkki puuttuu: kirjoita nimi kahden lainausmerkin väliin, esimerkiksi '
+     'fi = "Uusi ryhmä"'),
+    ("C.UTF-8", NAME_MISSING, "[bodies.uusi]",
+     '[bodies.uusi] has no name in \'sv\': add a line sv = "..." under it'),
+    ("sv_FI.UTF-8", NAME_MISSING, "[bodies.uusi]",
+     '[bodies.uusi] saknar namn på språket \'sv\': lägg till raden sv = "..." under den'),
+])
+def test_a_broken_registry_stops_the_build_with_one_line_naming_its_line(
+        build_from, caplog, monkeypatch, lang, entry, at, expected):
+    from test_meetings import BASE, REGISTRY
+
+    monkeypatch.setenv("LANG", lang)
+    caplog.set_level(logging.WARNING)
+    registry = REGISTRY + entry
+    line = registry.split("\n").index(at) + 1
+    with pytest.raises(BuildFailed):
+        build_from({**BASE, "data/registry.toml": registry,
+                    "meetings/kokous.fi.md": MEETING_OF_A_NEW_BODY})
+    assert messages(caplog, logging.ERROR) == [f"data/registry.toml:{line}: {expected}"]
+    assert not any(record.exc_info for record in caplog.records)  # no traceback
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    # /haku/ is the search page
+    ({"pages/haku.fi.md": "Title: Haku\n\nT.\n"},
+     "pages/haku.fi.md:1: the address /haku/ is taken by a page the site makes itself (a listing, "
+     "the search page or the like); rename the file or give it another Slug"),
+    # /ajankohtaista/ lists the news
+    ({"pages/ajankohtaista.fi.md": "Title: Ajankohtaista\n\nT.\n"},
+     "pages/ajankohtaista.fi.md:1: the address /ajankohtaista/ is taken by a page the site makes "
+     "itself (a listing, the search page or the like); rename the file or give it another Slug"),
+    # a copy put aside in a subfolder has the item's address
+    ({"news/x.fi.md": "Title: X\nDate: 2020-05-04\n\nT.\n",
+      "news/vanhat/x.fi.md": "Title: X\nDate: 2020-05-04\n\nT.\n"},
+     "news/vanhat/x.fi.md:1: the address /ajankohtaista/x/ is already used by news/x.fi.md; "
+     "rename one of the files or give one of them another Slug"),
+])
+def test_an_item_at_a_taken_address_names_its_content_file(build_from, caplog, files, expected):
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_from({**PAGES, **files})
+    assert messages(caplog, logging.ERROR) == [expected]
+
+
+def test_a_taken_address_is_told_in_the_editors_language(build_from, caplog, monkeypatch):
+    monkeypatch.setenv("LANG", "sv_FI.UTF-8")
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_from({**PAGES, "pages/haku.fi.md": "Title: Haku\n\nT.\n"})
+    assert messages(caplog, logging.ERROR) == [
+        "pages/haku.fi.md:1: adressen /haku/ har redan en sida som webbplatsen själv gör (en "
+        "förteckning, söksidan eller liknande); byt namn på filen eller ge den en annan Slug"]
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    # The translation inherits the Date its pair cannot give: it is not missing there.
+    ({"news/x.fi.md": "Title: X\nDate: 1.6.2020\n\nTeksti.\n", "news/x.sv.md": "Title: X\n\nText.\n"},
+     "news/x.fi.md:2: Date: expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example "
+     "2020-06-01 12:00, found '1.6.2020' (write 2020-06-01)"),
+    ({"news/x.fi.md": "Title: Tämä\nDate: 2020-05-04\n\nTeksti.\n".encode("cp1252"),
+      "news/x.sv.md": "Title: X\n\nText.\n"},
+     "news/x.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 (in Notepad: Save as, "
+     "Encoding: UTF-8)"),
+    # The translation inherits Start and End: the file that wrote them has the problem.
+    ({"events/e.fi.md": "Title: E\nStart: 2020-10-23 12:00\nEnd: 2020-10-23 09:00\n\nT.\n",
+      "events/e.sv.md": "Title: E\n\nT.\n"},
+     "events/e.fi.md:3: End 2020-10-23 09:00 is before Start 2020-10-23 12:00"),
+])
+def test_a_problem_is_reported_once_at_the_file_that_has_it(build_from, caplog, files, expected):
+    from test_meetings import BASE
+
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_from({**BASE, **files})
+    logged = messages(caplog, logging.ERROR) + messages(caplog, logging.WARNING)
+    assert logged.count(expected) == 1
+    assert [m for m in logged if ".sv.md" in m] == []

@@ -128,3 +128,65 @@ def test_check_finds_links_that_lead_nowhere_in_a_trial_build(tmp_path):
     assert ("(page /ajankohtaista/linkki/): the link /kokoukset/kokous/#pykala-9 leads nowhere "
             "(the page has no #pykala-9)") in lines
     assert not (tmp_path / "output").exists()
+
+
+def test_check_lists_a_broken_registry_in_the_editors_language(tmp_path, monkeypatch):
+    from test_meetings import REGISTRY
+
+    content = tmp_path / "content"
+    registry = REGISTRY + '\n[bodies.uusi]\nfi = "Uusi ryhmä\nsv = "Ny grupp"\n'
+    write(content, {**BASE, "data/registry.toml": registry,
+                    "meetings/k.fi.md": "Title: K\nDate: 2020-06-01 12:00\nBody: uusi\n\n"
+                                        "## 1 § A\n\nPäätös: Hyväksyttiin.\n"})
+    monkeypatch.setenv("LANG", "fi_FI.UTF-8")
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    line = registry.split("\n").index('fi = "Uusi ryhmä') + 1
+    # Alone: the meeting's Body is not called unknown while the registry cannot be read.
+    errors = lines[lines.index("Virheet (1):") + 1]
+    assert errors == (f'data/registry.toml:{line}: lainausmerkki puuttuu: kirjoita nimi kahden '
+                      'lainausmerkin väliin, esimerkiksi fi = "Uusi ryhmä"')
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"pages/haku.fi.md": "Title: Haku\n\nT.\n"},
+     "pages/haku.fi.md:1: the address /haku/ is taken by a page the site makes itself (a listing, "
+     "the search page or the like); rename the file or give it another Slug"),
+    ({"news/x.fi.md": "Title: X\nDate: 2020-05-04\n\nT.\n",
+      "news/vanhat/x.fi.md": "Title: X\nDate: 2020-05-04\n\nT.\n"},
+     "news/vanhat/x.fi.md:1: the address /ajankohtaista/x/ is already used by news/x.fi.md; "
+     "rename one of the files or give one of them another Slug"),
+])
+def test_check_shows_why_the_trial_build_failed(tmp_path, files, expected):
+    content = tmp_path / "content"
+    write(content, {**BASE, **files})
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 1
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    assert lines[lines.index("Errors (1):") + 1] == expected
+
+
+def test_check_gives_a_translation_no_follow_on_messages(tmp_path):
+    content = tmp_path / "content"
+    write(content, {**BASE,
+                    "news/paivays.fi.md": "Title: P\nDate: 1.6.2020\n\nT.\n",
+                    "news/paivays.sv.md": "Title: P\n\nT.\n",
+                    "events/e.fi.md": "Title: E\nStart: 2020-10-23 12:00\nEnd: 2020-10-23 09:00\n\nT.\n",
+                    "events/e.sv.md": "Title: E\n\nT.\n",
+                    "news/merkisto.sv.md": "Title: M\n\nT.\n"})
+    (content / "news/merkisto.fi.md").write_bytes("Title: Merkistö\nDate: 2020-05-04\n\nT.\n"
+                                                  .encode("cp1252"))
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 1
+    lines = [line.strip() for line in result.stdout.splitlines()]
+    # Each once, at the file that has it: none on the translations, and no
+    # item is taken to be in one language only.
+    assert [line for line in lines if line.startswith(("news/", "events/"))] == [
+        "events/e.fi.md:3: End 2020-10-23 09:00 is before Start 2020-10-23 12:00",
+        "news/merkisto.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 "
+        "(in Notepad: Save as, Encoding: UTF-8)",
+        "news/paivays.fi.md:2: Date: expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM, for "
+        "example 2020-06-01 12:00, found '1.6.2020' (write 2020-06-01)",
+    ]

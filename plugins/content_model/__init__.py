@@ -10,15 +10,24 @@ from .clock import hold_scheduled_item, start_build_clock
 from .generator import section_generator_context
 from .messages import editor_translations
 from .reader import ContentError, ContentReader, log_problems, read_ahead
+from .registry import RegistryError, load_registry
 
 
 def read_content(pelican):
     """Files no generator reads would vanish without a word: say so, and
     fail the build for Markdown in the wrong place. Read the others on
     every core before the generators ask for them."""
-    items, problems = content_files(pelican.settings["PATH"])
-    log_problems(problems, editor_translations(pelican.settings))
-    read_ahead(pelican.settings, items)
+    settings = pelican.settings
+    try:
+        load_registry(settings["PATH"], settings["LANGUAGES"])
+    except RegistryError as broken:
+        # Every meeting and project refers to it: nothing can be read until
+        # it is fixed, and its own message is the one the editor needs.
+        log_problems(broken.problems, editor_translations(settings))
+        raise ContentError(str(broken)) from None
+    items, problems = content_files(settings["PATH"])
+    log_problems(problems, editor_translations(settings))
+    read_ahead(settings, items)
 
 
 def keep_address(item):

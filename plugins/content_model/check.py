@@ -2,6 +2,7 @@
 building the site: the rules of the content model, plus the ones that need
 all files together (duplicate slugs, items in one language only)."""
 
+import logging
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from .messages import _
 from .model import KnownNames, project_names
 from .schema import SECTIONS
 from .reader import validated_source
-from .registry import load_registry
+from .registry import RegistryError, load_registry
 from .source import Problem
 
 # Folders of content/ that hold data and files, not Markdown items.
@@ -42,26 +43,83 @@ def check_content(settings):
     """All problems, errors first then warnings, each sorted by path and line."""
     root = Path(settings["PATH"])
     languages = settings["LANGUAGES"]
-    known = KnownNames(load_registry(root, languages), project_names(root))
-    converter = Converter(settings["MARKDOWN"])
     paths, problems = content_files(root)
+    try:
+        registry = load_registry(root, languages)
+    except RegistryError as broken:
+        registry = None
+        problems.extend(broken.problems)
+    known = KnownNames(registry, project_names(root))
+    converter = Converter(settings["MARKDOWN"])
     items = defaultdict(dict)  # (section, name) -> {lang: (source, values)}
+    written = defaultdict(set)  # (section, name) -> languages of its files, readable or not
     for path in paths:
         source, values, agenda = validated_source(path, settings, known)
+        written[(source.section, source.name)].add(source.lang)
         if values:
             items[(source.section, source.name)][source.lang] = (source, values)
         if not any(p.severity == "error" for p in source.problems):
             converter.item(source, values, agenda)  # the raw HTML policy's warnings
         problems.extend(source.problems)
     problems.extend(duplicate_slugs(items))
-    problems.extend(single_language_items(items, languages))
+    problems.extend(single_language_items(items, written, languages))
     # Errors before warnings; the per-section counts (line 0) last.
     return sorted(problems, key=lambda p: (p.severity != "error", p.line == 0, p.path, p.line))
 
 
-def failed_trial_build(root, failure):
-    return Problem(str(root), 0, _("the trial build failed: {reason}; see the messages above",
-                                   reason=str(failure)))
+class TrialBuildLog(logging.Handler):
+    """The errors a trial build logs, while it runs as ``with TrialBuildLog()``:
+    `invoke check` shows no log, and lists them with the other problems."""
+
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.problems = []  # of content files, logged by log_problems
+        self.others = []  # the text of any other error
+
+    def emit(self, record):
+        problem = getattr(record, "problem", None)
+        if problem is not None:
+            self.problems.append(problem)
+        else:
+            self.others.append(record.getMessage())
+
+    def __enter__(self):
+        logging.getLogger().addHandler(self)
+        return self
+
+    def __exit__(self, *_exception):
+        logging.getLogger().removeHandler(self)
+
+
+def failed_trial_build(root, failure, log):
+    """The problems of a trial build that failed: those of content files,
+    then any other error it logged."""
+    problems = list(log.problems)
+    if log.others or not problems:
+        problems.append(Problem(str(root), 0, _(
+            "the trial build failed: {reason}", reason="; ".join(log.others) or str(failure))))
+    return problems
+
+
+def taken_address(name, made_from, first):
+    """The problem of a second page for the output file ``name``: the
+    content file ``made_from`` (None for a page the site makes itself,
+    such as a listing) wants the address ``first`` already has."""
+    address = "/" + name.removesuffix("index.html")
+    if made_from and first:
+        # Files are read in no fixed order: the message goes to the one
+        # deeper in the folders (a copy put aside, say), whichever came first.
+        first, made_from = sorted((first, made_from), key=lambda path: (path.count("/"), path))
+        return Problem(made_from, 1, _(
+            "the address {address} is already used by {other}; rename one of the files "
+            "or give one of them another Slug", address=address, other=first))
+    if made_from or first:
+        return Problem(made_from or first, 1, _(
+            "the address {address} is taken by a page the site makes itself (a listing, "
+            "the search page or the like); rename the file or give it another Slug",
+            address=address))
+    return Problem(name, 0, _(
+        "two pages would be written to this address; rename one of the content files"))
 
 
 def unreachable_links(broken, sources):
@@ -95,11 +153,11 @@ def duplicate_slugs(items):
                   "another Slug", slug=slug, other=sources[0].path))
 
 
-def single_language_items(items, languages):
+def single_language_items(items, written, languages):
     missing = Counter()
     for (section, name), versions in items.items():
-        if len(versions) == len(languages):
-            continue
+        if set(languages) <= written[(section, name)]:
+            continue  # a translation that cannot be read has its own message
         (lang, (source, _values)), = versions.items()
         others = [code for code in languages if code not in versions]
         missing[section] += 1

@@ -13,7 +13,8 @@ from .source import KEY_LINE, read_source
 
 @dataclass
 class KnownNames:
-    """What references in content may point to: registry keys and projects."""
+    """What references in content may point to: registry keys and projects.
+    Without a registry (it cannot be read), its keys are not checked."""
 
     registry: object = None
     projects: set = field(default_factory=set)
@@ -21,7 +22,7 @@ class KnownNames:
     def choices(self, table):
         if table == "projects":
             return self.projects
-        return getattr(self.registry, table, {}) if self.registry else {}
+        return getattr(self.registry, table, {}) if self.registry else None
 
 
 def project_names(content_root):
@@ -164,10 +165,20 @@ def item_metadata(source, pair, default_lang, known=None):
                     "one file only", key=key.name, mine=mine.value, pair=pair.path,
                     line=theirs.line, theirs=theirs.value))
 
+    if pair is not None:
+        # Facts this file would inherit from a pair that cannot give them: the
+        # pair's own messages say why, and here they are not missing.
+        unreadable = any(p.severity == "error" for p in pair.problems)
+        source.unreadable_facts = {
+            key.attribute for key in section.keys
+            if key.inherited and key.attribute not in values
+            and key.name.lower() not in source.fields
+            and (unreadable or key.name.lower() in pair.fields)
+        }
     check_header_ends_once(source, section)
     for key in section.keys:
         if key.required and key.name.lower() not in source.fields and not (
-            key.inherited and key.attribute in values
+            key.inherited and (key.attribute in values or key.attribute in source.unreadable_facts)
         ):
             source.error(1, _("{key} is missing: add a line '{key}: ...' to the header",
                               key=key.name))
@@ -196,8 +207,11 @@ def check_header_ends_once(source, section):
 
 
 def line_of(source, key_name):
+    """The line of a key the file itself writes, or None if it inherits the
+    value: a check of inherited values reports only in the file that wrote
+    them, once, not again in its translation."""
     header_field = source.fields.get(key_name.lower())
-    return header_field.line if header_field else 1
+    return header_field.line if header_field else None
 
 
 def check_references(source, section, values, known):
@@ -208,6 +222,8 @@ def check_references(source, section, values, known):
             continue  # an inherited value is checked in its own file
         value = values[key.attribute]
         choices = known.choices(table)
+        if choices is None:
+            continue  # the registry's own problem is reported
         for name in value if isinstance(value, list) else [value]:
             if name not in choices:
                 source.error(line_of(source, key.name), unknown_reference(key.name, name, choices))
@@ -215,13 +231,14 @@ def check_references(source, section, values, known):
 
 def check_project_period(source, values):
     start, end = values.get("start"), values.get("end")
-    if start and end and end.last_day < start.first_day:
-        source.error(line_of(source, "End"), _(
+    line = line_of(source, "End")
+    if line and start and end and end.last_day < start.first_day:
+        source.error(line, _(
             "End {end} is before Start {start}", end=end.isoformat(), start=start.isoformat()))
 
 
 def check_meeting_date(source, values):
-    if "date" not in values and "date_range" not in values:
+    if not {"date", "date_range"} & (values.keys() | source.unreadable_facts):
         source.error(1, _(
             "Date is missing: write the meeting's start as 'Date: YYYY-MM-DD HH:MM', "
             "or, if the minutes do not tell the day, 'Date-range: YYYY-MM-DD – YYYY-MM-DD'"))
@@ -229,18 +246,21 @@ def check_meeting_date(source, values):
 
 def check_event_times(source, values):
     start, end = values.get("start"), values.get("end")
+    line = line_of(source, "End")
     # An all-day End lasts to the end of its day: only an earlier day is wrong.
-    if start and end and (end.moment.date() < start.moment.date() if end.all_day
-                          else end.moment < start.moment):
-        source.error(line_of(source, "End"), _(
+    if line and start and end and (end.moment.date() < start.moment.date() if end.all_day
+                                   else end.moment < start.moment):
+        source.error(line, _(
             "End {end} is before Start {start}", end=str(end), start=str(start)))
     deadline = values.get("registration_deadline")
-    if start and deadline and deadline.moment > start.moment:
-        source.error(line_of(source, "Registration-deadline"), _(
+    line = line_of(source, "Registration-deadline")
+    if line and start and deadline and deadline.moment > start.moment:
+        source.error(line, _(
             "Registration-deadline is after the event starts; registration must close "
             "before Start"))
-    if values.get("event_status") == "rescheduled" and "previous_start" not in values:
-        source.warn(line_of(source, "Event-status"), _(
+    line = line_of(source, "Event-status")
+    if line and values.get("event_status") == "rescheduled" and "previous_start" not in values:
+        source.warn(line, _(
             "a rescheduled event should say when it was to start: add 'Previous-start: ...'"))
 
 

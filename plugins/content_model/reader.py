@@ -24,7 +24,8 @@ class ContentError(Exception):
 def log_problems(problems, translations=None):
     for problem in problems:
         log = logger.error if problem.severity == "error" else logger.warning
-        log("%s", problem.text(translations))
+        # The problem goes along, for `invoke check` to list it (TrialBuildLog).
+        log("%s", problem.text(translations), extra={"problem": problem})
 
 
 def validated_source(path, settings, known):
@@ -80,6 +81,8 @@ class ContentReader(BaseReader):
         errors = [p for p in problems if p.severity == "error"]
         if errors:
             raise ContentError(f"{problems[0].path}: {len(errors)} error(s), not published (see above)")
+        if metadata.get("status") == "skip":
+            return content, metadata  # held back by read_plain: Pelican skips it
         # Pelican's own objects are made here, not kept: they hold the settings.
         metadata["category"] = self.named("category", metadata["section"])
         if "tags" in metadata:
@@ -106,6 +109,10 @@ class ContentReader(BaseReader):
         linked = tuple((path, os.path.isfile(path)) for path in source.linked_files)
         if any(p.severity == "error" for p in source.problems):
             return source.problems, None, {}, linked
+        if source.unreadable_facts:
+            # Published without them it would be wrong, and the translation's
+            # error stops the build anyway: Pelican passes it by quietly.
+            return source.problems, None, {"status": "skip"}, linked
         content, summary, agenda_items = self.converter.item(source, values, agenda)
         metadata = {
             "lang": source.lang,

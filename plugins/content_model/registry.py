@@ -1,8 +1,12 @@
 """The registry of regions and bodies (content/data/registry.toml)."""
 
+import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
+
+from .messages import _
+from .source import Problem
 
 REGISTRY_FILE = Path("data") / "registry.toml"
 
@@ -25,28 +29,82 @@ class Registry:
     bodies: dict
 
 
+class RegistryError(Exception):
+    """The registry cannot be used; ``problems`` say where and what to do."""
+
+    def __init__(self, problems):
+        super().__init__(f"{REGISTRY_FILE.as_posix()}: {len(problems)} problem(s)")
+        self.problems = problems
+
+
 def load_registry(content_root, languages):
-    """Read the registry; a missing or broken file is an error the editor
-    must fix, so it raises ValueError naming the file."""
+    """Read the registry; a broken file is an error the editor must fix, so
+    it raises RegistryError with every problem found in it."""
     path = Path(content_root) / REGISTRY_FILE
     if not path.exists():
         return Registry({}, {})
+    raw = path.read_bytes()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ValueError(f"{REGISTRY_FILE.as_posix()}: {error}") from error
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise RegistryError([problem(raw[: error.start].count(b"\n") + 1, _(
+            "the file is not UTF-8 text; save it again as UTF-8 "
+            "(in Notepad: Save as, Encoding: UTF-8)"))]) from error
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RegistryError([unreadable_line(text, str(error))]) from error
+
+    problems = []
 
     def entries(table):
         found = {}
         for key, entry in data.get(table, {}).items():
+            entry = entry if isinstance(entry, dict) else {}
             missing = [lang for lang in languages if not entry.get(lang)]
-            if missing:
-                raise ValueError(
-                    f"{REGISTRY_FILE.as_posix()}: [{table}.{key}] needs a name in "
-                    + " and ".join(missing)
-                )
-            found[key] = Named(key, {lang: entry[lang] for lang in languages},
-                               entry.get("region", ""))
+            for lang in missing:
+                problems.append(problem(entry_line(text, table, key), _(
+                    "[{entry}] has no name in '{lang}': add a line {example} under it",
+                    entry=f"{table}.{key}", lang=lang, example=f'{lang} = "..."')))
+            if not missing:
+                found[key] = Named(key, {lang: entry[lang] for lang in languages},
+                                   entry.get("region", ""))
         return found
 
-    return Registry(entries("regions"), entries("bodies"))
+    registry = Registry(entries("regions"), entries("bodies"))
+    if problems:
+        raise RegistryError(problems)
+    return registry
+
+
+def problem(line, message):
+    return Problem(REGISTRY_FILE.as_posix(), line, message)
+
+
+def unreadable_line(text, error):
+    """What is wrong on the line tomllib stopped at. Its own message is
+    English and speaks of TOML: the editor is told what to write instead."""
+    at = re.search(r"at line (\d+)", error)
+    number = int(at[1]) if at else 0
+    line = text.split("\n")[number - 1].strip() if number else ""
+    if line.count('"') % 2:
+        return problem(number, _(
+            "a quotation mark is missing: write the name between two quotation marks, "
+            "for example {example}", example='fi = "Uusi ryhmä"'))
+    if error.startswith(("Cannot declare", "Cannot overwrite")):
+        return problem(number, _(
+            "'{found}' is already written above: each heading, and each name under it, is "
+            "written once; rename or remove this one", found=line[:60]))
+    return problem(number, _(
+        "the line cannot be read: write a heading such as {heading} and under it names "
+        "such as {example}, as in the entries above; found '{found}'",
+        heading="[bodies.uusi-ryhma]", example='fi = "Uusi ryhmä"', found=line[:60]))
+
+
+def entry_line(text, table, key):
+    """The line of the entry's heading [table.key], or 0 if it has none."""
+    heading = re.compile(rf"^\s*\[\s*{re.escape(table)}\s*\.\s*{re.escape(key)}\s*\]")
+    for number, line in enumerate(text.split("\n"), start=1):
+        if heading.match(line):
+            return number
+    return 0

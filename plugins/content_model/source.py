@@ -56,6 +56,8 @@ class SourceFile:
     body_line: int = 1
     problems: list = field(default_factory=list)
     linked_files: list = field(default_factory=list)  # where its links lead (check_body)
+    # Facts it inherits from a translation that cannot give them (item_metadata)
+    unreadable_facts: set = field(default_factory=set)
 
     def error(self, line, message):
         self.problems.append(Problem(self.path, line, message))

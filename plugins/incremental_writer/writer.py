@@ -16,12 +16,15 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.utils import path_to_url, get_relative_path, sanitised_join
 from pelican.writers import Writer
 
+from content_model.check import taken_address
+from content_model.messages import editor_translations
 from content_model.read_cache import code_fingerprint, settings_fingerprint
-from content_model.reader import build_workers
+from content_model.reader import build_workers, log_problems
 from site_files import remove_files, replace_file
 
 from .fingerprint import Fingerprints, Uncacheable
@@ -99,6 +102,16 @@ def theme_fingerprint(theme):
     return digest.hexdigest()
 
 
+def content_file(kwargs):
+    """The content file of an item's page, or of its translation stub, from
+    the variables of its template; None for other pages."""
+    for value in kwargs.values():
+        item = getattr(value, "original", value)
+        if isinstance(item, Content):
+            return item.relative_source_path
+    return None
+
+
 # Pages being rendered by the worker processes, which are forked and find them here.
 _jobs = []
 
@@ -119,7 +132,8 @@ class IncrementalWriter(Writer):
         self.site_key = None
         self.context = None
         self.link_texts = {}
-        self.claimed = set()
+        self.claimed = {}  # output file -> the content file it is made from, or None
+        self.misplaced = set()  # the files named in a message about a taken address
 
     # --- pages -------------------------------------------------------------
 
@@ -156,16 +170,21 @@ class IncrementalWriter(Writer):
                                               for name, neighbour in neighbours.items()})
             self.add_page(page.save_as, template, context, page_kwargs, relative_urls, key_kwargs)
 
-    def claim(self, name):
+    def claim(self, name, made_from=None):
         """Each output file is made once: a second page for the same address
-        (an item named like a year page, say) would silently replace the first."""
+        (an item named like a year page, say) would silently replace the first.
+        ``made_from`` is the content file of an item's page: the one to rename."""
         if name in self.claimed:
-            logger.error("%s: two pages would be written to this address; rename one of "
-                         "the content files", name)
-        self.claimed.add(name)
+            problem = taken_address(name, made_from, self.claimed[name])
+            # Its translation stub may collide too: one rename fixes both.
+            if problem.path not in self.misplaced:
+                self.misplaced.add(problem.path)
+                log_problems([problem], editor_translations(self.settings))
+            return
+        self.claimed[name] = made_from
 
     def add_page(self, name, template, context, kwargs, relative_urls, key_kwargs=None):
-        self.claim(name)
+        self.claim(name, content_file(kwargs))
         self.context = context
         local = context.copy()
         local["localsiteurl"] = local.get("localsiteurl", None)
