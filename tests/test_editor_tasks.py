@@ -100,6 +100,16 @@ def test_check_reports_every_problem_with_path_and_line(tmp_path):
     assert lines[-1] == "8 error(s), 13 warning(s)"
 
 
+def test_check_warns_of_an_active_project_past_its_end(tmp_path):
+    content = tmp_path / "content"
+    write(content, {**BASE, "projects/vanhentunut.fi.md":
+                    "Title: V\nPhase: active\nStart: 2018-01\nEnd: 2019-12\n\nK.\n"})
+    result = invoke("check", "--content", str(content))
+    assert result.returncode == 0, result.stdout
+    assert ("projects/vanhentunut.fi.md:4: End 2019-12 has passed but Phase is still 'active'; "
+            "set 'Phase: ended' or correct End") in [line.strip() for line in result.stdout.splitlines()]
+
+
 def test_warnings_alone_exit_zero(tmp_path):
     content = tmp_path / "content"
     write(content, {**BASE, "news/vain.fi.md": "Title: Vain\nDate: 2020-05-04\nSumary: x\n\nT.\n"})

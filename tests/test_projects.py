@@ -158,7 +158,7 @@ def test_active_project_past_its_end_is_a_warning(build_from, caplog):
     caplog.set_level(logging.WARNING)
     build_from({**BASE, "projects/vanhentunut.fi.md":
                 "Title: V\nPhase: active\nStart: 2018-01\nEnd: 2019-12\n\nK.\n"})
-    assert ("projects/vanhentunut.fi.md: End 2019-12 has passed but Phase is still 'active'; "
+    assert ("projects/vanhentunut.fi.md:4: End 2019-12 has passed but Phase is still 'active'; "
             "set 'Phase: ended' or correct End") in [r.getMessage() for r in caplog.records]
 
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 from .convert import Converter
 from .messages import _
-from .model import KnownNames, project_names
+from .clock import read_build_clock
+from .model import KnownNames, active_past_end, project_names
 from .schema import SECTIONS
 from .reader import validated_source
 from .registry import RegistryError, load_registry
@@ -53,8 +54,11 @@ def check_content(settings):
     converter = Converter(settings["MARKDOWN"])
     items = defaultdict(dict)  # (section, name) -> {lang: (source, values)}
     written = defaultdict(set)  # (section, name) -> languages of its files, readable or not
+    today = read_build_clock().date()
     for path in paths:
         source, values, agenda = validated_source(path, settings, known)
+        if source.section == "projects":
+            source.problems.extend(filter(None, [active_past_end(source, values, today)]))
         written[(source.section, source.name)].add(source.lang)
         if values:
             items[(source.section, source.name)][source.lang] = (source, values)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .messages import _
 from .schema import SECTIONS
-from .source import KEY_LINE, read_source
+from .source import KEY_LINE, Problem, read_source
 
 
 @dataclass
@@ -204,6 +204,19 @@ def check_header_ends_once(source, section):
             source.error(source.body_line + offset, _(
                 "'{key}:' is in the text, after a blank line; remove the blank line above "
                 "it, so that it is part of the header", key=key_line["key"]))
+
+
+def active_past_end(source, values, today):
+    """A warning if the project of ``source`` is still 'active' after its
+    End, on the line that says so; None otherwise. It depends on the day of
+    the build, so it is checked apart from reading, which is kept."""
+    end = values.get("end")
+    written = "end" in source.fields or "phase" in source.fields  # not only inherited
+    if written and values.get("phase") == "active" and end and end.last_day < today:
+        return Problem(source.path, line_of(source, "End"), _(
+            "End {end} has passed but Phase is still 'active'; set 'Phase: ended' "
+            "or correct End", end=end.isoformat()), "warning")
+    return None
 
 
 def line_of(source, key_name):

@@ -8,7 +8,9 @@ from pelican import signals
 from bilingual import in_language, original_items, published_items, write_language_page
 from content_model.contents import Project
 from content_model.generator import SectionGenerator
-from content_model.messages import _, editor_translations
+from content_model.messages import editor_translations
+from content_model.model import KnownNames, active_past_end
+from content_model.reader import validated_source
 from content_model.registry import load_registry
 from content_model.schema import PHASES
 
@@ -36,9 +38,11 @@ class ProjectsGenerator(SectionGenerator):
         for project in self.items:
             end = getattr(project, "end", None)
             if project.phase == "active" and end and end.last_day < today:
-                logger.warning("%s: %s", project.relative_source_path, _(
-                    "End {end} has passed but Phase is still 'active'; set 'Phase: ended' "
-                    "or correct End", end=end.isoformat()).render(translations))
+                # Rare: the file is read again for the line to point at.
+                source, values, _agenda = validated_source(project.source_path, self.settings, KnownNames())
+                problem = active_past_end(source, values, today)
+                if problem:
+                    logger.warning("%s", problem.text(translations))
         self.items.sort(key=lambda p: (p.acronym if hasattr(p, "acronym") else p.title).lower())
 
     def generate_output(self, writer):
