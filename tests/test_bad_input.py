@@ -104,6 +104,11 @@ ACCEPTED = {
     "news--bom": ("/ajankohtaista/bom/", "BOM alussa", []),
     "news--crlf": ("/ajankohtaista/crlf/", "Windowsin rivinvaihdot", []),
     "news--sarkaimet": ("/ajankohtaista/sarkaimet/", "Sarkaimet otsakkeessa", []),
+    # shown as a subheading: the page keeps one main heading, its Title
+    "news--paaotsikko": ("/ajankohtaista/paaotsikko/", "Pääotsikko tekstissä", [
+        "news/paaotsikko.fi.md:6: '# Väliotsikko' is a main heading, but the page has one already, "
+        "from its Title: it is shown as a subheading; write '## Väliotsikko' (in minutes, "
+        "'### Väliotsikko')"]),
     "news--tuntematon-avain": ("/ajankohtaista/tuntematon-avain/", "Tuntematon avain", [
         "news/tuntematon-avain.fi.md:3: unknown key 'Sumary' is ignored; did you mean Summary?"]),
 }
@@ -166,7 +171,7 @@ def test_accepted_case_renders_as_written(build_from, caplog, name):
     site = build_case(build_from, name)
     url, title, warnings = ACCEPTED[name]
     page = site.html(url)
-    assert page.h1.get_text() == title
+    assert page.h1.get_text() == title and len(page.find_all("h1")) == 1
     assert page.find("time")["datetime"] == "2020-06-01T00:00:00+03:00"
     own = [m for m in messages(caplog, logging.WARNING) if m.startswith("news/")]
     assert own == warnings

@@ -19,6 +19,14 @@ def line_of(source, removed):
     return source.body_line
 
 
+def heading_line(source, heading):
+    """The line of the body with the '# ' heading ``heading``."""
+    for offset, line in enumerate(source.body.split("\n")):
+        if line.startswith("#") and line.lstrip("#").strip().rstrip("#").strip() == heading.strip():
+            return source.body_line + offset
+    return source.body_line
+
+
 class Converter:
     def __init__(self, markdown_settings):
         config = dict(markdown_settings)
@@ -33,6 +41,11 @@ class Converter:
         if not text.strip():
             return Markup("")
         clean, removed = sanitize(self.markdown.reset().convert(text))
+        for heading in self.markdown.demoted_headings:
+            source.warn(line or heading_line(source, heading), _(
+                "'# {heading}' is a main heading, but the page has one already, from its "
+                "Title: it is shown as a subheading; write '## {heading}' (in minutes, "
+                "'### {heading}')", heading=heading))
         for what in removed:
             source.warn(line or line_of(source, what), _(
                 "removed {what} from the published page: only the HTML the editor guide "

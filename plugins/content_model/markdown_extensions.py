@@ -19,6 +19,18 @@ class AlignmentClasses(Treeprocessor):
                 del element.attrib["style"]
 
 
+class DemotedMainHeadings(Treeprocessor):
+    """A page has one main heading, from its Title: a '# ' heading in the
+    text becomes a subheading. Its text, as written, is noted in
+    ``md.demoted_headings`` for the editor to be told (see convert)."""
+
+    def run(self, root):
+        self.md.demoted_headings = []
+        for element in root.iter("h1"):
+            element.tag = "h2"
+            self.md.demoted_headings.append(element.text or "")
+
+
 # What each inline pattern of Python-Markdown with `extra` cannot match
 # without (one of some characters, or two spaces before a line break), read
 # from its expression. A pattern whose expression is not the one given here
@@ -113,3 +125,5 @@ class PortalExtension(Extension):
             md.preprocessors.register(
                 QuickHtmlBlocks(md, md.preprocessors["html_block"]), "html_block", 20)
         md.treeprocessors.register(AlignmentClasses(md), "alignment_classes", 0)
+        # Before the inline patterns: the heading's text is still as written.
+        md.treeprocessors.register(DemotedMainHeadings(md), "demoted_main_headings", 25)
