@@ -37,6 +37,12 @@ ERRORS = {
     "news--latin1": "news/latin1.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 "
         "(in Notepad: Save as, Encoding: UTF-8)",
     "news--kahdesti": "news/kahdesti.fi.md:3: 'Date' is set twice (also on line 2); keep one",
+    # Raw HTML is held to the rules of Markdown: alt text, and a file to link to.
+    "news--html-kuva-ilman-alt": "news/html-kuva-ilman-alt.fi.md:6: the image {static}/images/logo.png "
+        "has no alt text: describe it in alt=\"...\", for example <img src=\"{static}/images/kaavio.png\" "
+        "alt=\"Kaavio hankkeen rahoituksesta\">",
+    "news--html-puuttuva-liite": "news/html-puuttuva-liite.fi.md:4: the link {static}/attachments/puuttuu.pdf "
+        "leads nowhere: there is no such file",
     # Each of these would publish a draft, with 'Status: draft' in its title or text.
     "news--sisennetty-tila": "news/sisennetty-tila.fi.md:2: 'Status:' is indented, so it continues "
         "the line above; remove the spaces or tab before it",
@@ -109,6 +115,9 @@ ACCEPTED = {
         "news/paaotsikko.fi.md:6: '# Väliotsikko' is a main heading, but the page has one already, "
         "from its Title: it is shown as a subheading; write '## Väliotsikko' (in minutes, "
         "'### Väliotsikko')"]),
+    "news--otsikkotaso": ("/ajankohtaista/otsikkotaso/", "Otsikkotaso hyppää", [
+        "news/otsikkotaso.fi.md:10: the heading '#### Yksityiskohdat' skips a level after the one "
+        "above it: write '### Yksityiskohdat'"]),
     "news--tuntematon-avain": ("/ajankohtaista/tuntematon-avain/", "Tuntematon avain", [
         "news/tuntematon-avain.fi.md:3: unknown key 'Sumary' is ignored; did you mean Summary?"]),
 }

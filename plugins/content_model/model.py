@@ -46,17 +46,49 @@ def unknown_reference(key, value, choices):
 
 
 MARKDOWN_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)")
+# Raw HTML an editor may write (see sanitize): an image, and any link or source.
+HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
+HTML_ADDRESS = re.compile(r"""\b(?:href|src)\s*=\s*["'](?P<target>[^"']*)["']""", re.IGNORECASE)
+HTML_ALT = re.compile(r"""\balt\s*=\s*["'](?P<alt>[^"']*)["']""", re.IGNORECASE)
+ATX_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+FENCE = re.compile(r"^\s*(```|~~~)")
 
 
 def check_body(source, path, content_root):
     """Images need alt text; {filename} and {static} links need a target.
     Returns the files linked to, whose existence the result depends on."""
     targets = []
+    level, fence = 1, None  # the Title is the main heading, level 1
     for offset, line in enumerate(source.body.split("\n")):
         number = source.body_line + offset
-        for link in MARKDOWN_LINK.finditer(line):
-            target = link["target"].strip("<>")
-            if link["image"] and not link["text"].strip():
+        opening = FENCE.match(line)
+        if opening:
+            fence = None if fence == opening[1] else fence or opening[1]
+        heading = ATX_HEADING.match(line) if fence is None and not opening else None
+        if heading:
+            # '# ' is shown as '## ' (see markdown_extensions), and told apart.
+            marks = max(len(heading["marks"]), 2)
+            if marks > level + 1:
+                source.warn(number, _(
+                    "the heading '{found}' skips a level after the one above it: write "
+                    "'{expected} {text}'", found=line.strip(), expected="#" * (level + 1),
+                    text=heading["text"]))
+            level = marks
+        raw_html = fence is None and "<" in line
+        for image in HTML_IMAGE.finditer(line) if raw_html else ():
+            alt = HTML_ALT.search(image["attributes"])
+            if not (alt and alt["alt"].strip()):
+                address = HTML_ADDRESS.search(image["attributes"])
+                source.error(number, _(
+                    "the image {target} has no alt text: describe it in alt=\"...\", for "
+                    "example {example}", target=address["target"] if address else "<img>",
+                    example='<img src="{static}/images/kaavio.png" alt="Kaavio hankkeen rahoituksesta">'))
+        links = [(link["image"], link["text"], link["target"].strip("<>"))
+                 for link in MARKDOWN_LINK.finditer(line)]
+        if raw_html:
+            links += [(None, None, address["target"]) for address in HTML_ADDRESS.finditer(line)]
+        for image, text, target in links:
+            if image and not text.strip():
                 source.error(number, _(
                     "the image {target} has no alt text: describe it between the "
                     "brackets, for example {example}", target=target,
