@@ -4,6 +4,7 @@ On a fresh machine, `python3 tasks.py <task>` first sets up .venv with the
 pinned requirements, then runs the task with invoke inside it.
 """
 
+import functools
 import logging
 import os
 import subprocess
@@ -43,11 +44,32 @@ from invoke import task  # noqa: E402
 sys.path.insert(0, str(ROOT / "plugins"))
 
 
+@functools.cache
+def editor_catalogue():
+    from content_model.messages import editor_translations
+
+    return editor_translations(content_settings("pelicanconf.py", None))
+
+
+def say(template, **params):
+    """An editor-facing line of a task, in the editor's language."""
+    from content_model.messages import _
+
+    return _(template, **params).render(editor_catalogue())
+
+
+class EditorLogFormat(logging.Formatter):
+    """'Virhe: news/x.fi.md:2: …': a message a line, as `check` prints them,
+    with the file and line first, not wrapped beside the Python source's place."""
+
+    def format(self, record):
+        level = say("Error") if record.levelno >= logging.ERROR else say("Warning")
+        return f"{level}: {record.getMessage()}"
+
+
 def plain_logging():
-    """A message a line, as `check` prints them: the editor finds the file
-    and line at its start, not wrapped beside the Python source's place."""
     handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.setFormatter(EditorLogFormat())
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
 
@@ -63,7 +85,7 @@ def build_or_exit(settings, output=None, overrides=None, checks=()):
     try:
         path = build_site(ROOT / settings, output, overrides, checks, cache=cache)
     except BuildFailed as failure:
-        sys.exit(f"Build failed: {failure}")
+        sys.exit(say("The build stopped: {reason}", reason=failure))
     if output is None:
         cache.save(kept)
     return path
@@ -84,7 +106,7 @@ def build(c, settings="pelicanconf.py", output=None):
                 for problem in written_links_nowhere(path, pelican_settings)]
     if problems:
         print("\n".join(report(problems, editor_translations(pelican_settings))))
-    print(f"Built {path}")
+    print(say("Built: {path}", path=path))
 
 
 def content_settings(settings, content):
@@ -162,9 +184,10 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
     sections = {"news": "news", "event": "events", "project": "projects",
                 "meeting": "meetings", "page": "pages"}
     if kind not in sections:
-        sys.exit(f"Unknown kind '{kind}': expected one of {', '.join(sections)}")
+        sys.exit(say("Unknown kind '{kind}': expected one of {kinds}", kind=kind,
+                     kinds=", ".join(sections)))
     if kind == "meeting" and not body:
-        sys.exit("A meeting needs --body: the key of the body in content/data/registry.toml")
+        sys.exit(say("A meeting needs --body: the key of the body in content/data/registry.toml"))
     values = {"Date": date, "Start": start, "End": end, "Body": body,
               "Acronym": acronym, "Phase": phase}
     if content:
@@ -173,9 +196,9 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
     try:
         paths = new_item(root, sections[kind], title, values, read_build_clock())
     except FileExistsError as existing:
-        sys.exit(f"Not overwritten, the file already exists: {existing}")
+        sys.exit(say("Not overwritten, the file already exists: {path}", path=existing))
     for path in paths:
-        print(f"Created {path}")
+        print(say("Created: {path}", path=path))
 
 
 @task
@@ -211,7 +234,8 @@ def serve(c, port=8000):
             try:
                 build_site(ROOT / "pelicanconf.py", overrides=preview, cache=cache)
             except BuildFailed as failure:
-                print(f"Build failed: {failure}; the preview shows the last good build.")
+                print(say("The build stopped: {reason}; the preview shows the last good build",
+                          reason=failure))
                 return
         threading.Thread(target=refresh_search_index, daemon=True).start()
 
@@ -295,7 +319,7 @@ def publish(c, output=None):
     from link_crawl import link_problems
 
     path = build_or_exit("publishconf.py", output, checks=[link_problems])
-    print(f"Published {path}")
+    print(say("Published: {path}", path=path))
 
 
 @task
@@ -306,6 +330,6 @@ def catalogs(c):
           "-o theme/translations/messages.pot .")
     c.run(f"{babel} update -i theme/translations/messages.pot -d theme/translations")
     editor = "plugins/content_model/translations"
-    c.run(f"{babel} extract -k _ --no-location --omit-header -o {editor}/messages.pot "
-          "plugins/content_model plugins/projects plugins/link_crawl.py")
+    c.run(f"{babel} extract -k _ -k say --no-location --omit-header -o {editor}/messages.pot "
+          "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py tasks.py")
     c.run(f"{babel} update -i {editor}/messages.pot -d {editor}")

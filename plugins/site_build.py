@@ -24,6 +24,7 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from content_model.messages import _, editor_translations
 from content_model.read_cache import ReadCache
 from content_model.reader import ContentError
 from incremental_writer import RenderState
@@ -121,9 +122,9 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), cache
                 counter.count += 1
     if counter.count:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(
-            f"{counter.count} error(s): nothing was published, {final} is unchanged"
-        )
+        raise BuildFailed(_(
+            "{count} error(s): nothing was published, {folder} is unchanged",
+            count=counter.count, folder=final).render(editor_translations(settings)))
     state = cache.render
     retired = swap_into_place(staging, final, settings.get("KEPT_FROM_PUBLISHED", ()))
     if retired is not None and published and keeps_spare:

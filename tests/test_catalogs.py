@@ -45,11 +45,13 @@ def editor_messages():
             ROOT / folder, [("**.py", "python")], keywords={"_": None}
         ):
             found.add(message)
-    with open(ROOT / "plugins" / "link_crawl.py", "rb") as source:
-        for _line, _function, message, *_rest in extract_python(
-            source, keywords={"_": None}, comment_tags=(), options={}
-        ):
-            found.add(message[0] if isinstance(message, tuple) else message)
+    for path, keywords in (("plugins/link_crawl.py", {"_": None}), ("plugins/site_build.py", {"_": None}),
+                           ("tasks.py", {"say": None})):
+        with open(ROOT / path, "rb") as source:
+            for _line, _function, message, *_rest in extract_python(
+                source, keywords=keywords, comment_tags=(), options={}
+            ):
+                found.add(message[0] if isinstance(message, tuple) else message)
     return found
 
 

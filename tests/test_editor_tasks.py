@@ -1,5 +1,6 @@
 """`invoke new` and `invoke check` as editors run them."""
 
+import os
 import re
 import subprocess
 import sys
@@ -13,9 +14,9 @@ from test_meetings import BASE
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def invoke(*arguments):
+def invoke(*arguments, **environ):
     return subprocess.run([sys.executable, "-m", "invoke", *arguments], cwd=ROOT,
-                          capture_output=True, text=True)
+                          capture_output=True, text=True, env={**os.environ, **environ})
 
 
 def write(folder, files):
@@ -37,7 +38,7 @@ def test_new_creates_files_that_check_passes_and_build_renders(tmp_path, build_f
     write(content, BASE)
     created = invoke("new", kind, "Ää Öö uutinen", *options, "--content", str(content))
     assert created.returncode == 0, created.stderr
-    paths = re.findall(r"Created (\S+)", created.stdout)
+    paths = re.findall(r"Created: (\S+)", created.stdout)
     assert [Path(p).name.split(".", 1)[1] for p in paths] == ["fi.md", "sv.md"]
     fi_text = Path(paths[0]).read_text(encoding="utf-8")
     section = {"news": "news", "event": "events", "project": "projects",
@@ -108,6 +109,16 @@ def test_check_warns_of_an_active_project_past_its_end(tmp_path):
     assert result.returncode == 0, result.stdout
     assert ("projects/vanhentunut.fi.md:4: End 2019-12 has passed but Phase is still 'active'; "
             "set 'Phase: ended' or correct End") in [line.strip() for line in result.stdout.splitlines()]
+
+
+def test_each_editor_chooses_the_language_of_the_tasks_messages(tmp_path):
+    content = tmp_path / "content"
+    sv = invoke("new", "uutinen", "X", "--content", str(content), EDITOR_LANG="sv", LANG="fi_FI.UTF-8")
+    assert sv.returncode == 1
+    assert sv.stderr.strip() == "Okänd typ 'uutinen': använd någon av dessa: news, event, project, meeting, page"
+    fi = invoke("new", "news", "Uusi uutinen", "--date", "2020-06-01", "--content", str(content),
+                LANG="fi_FI.UTF-8")
+    assert fi.stdout.splitlines()[0] == f"Luotu: {content / 'news' / '2020-06-01-uusi-uutinen.fi.md'}"
 
 
 def test_warnings_alone_exit_zero(tmp_path):
