@@ -48,6 +48,15 @@ def test_new_creates_files_that_check_passes_and_build_renders(tmp_path, build_f
     checked = invoke("check", "--content", str(content))
     assert checked.returncode == 0, checked.stdout
     assert "0 error(s)" in checked.stdout
+    # the text to replace is pointed out
+    assert re.search(r"\.fi\.md:\d+: '[^']+' is the example text of invoke new", checked.stdout)
+    if kind in ("news", "event", "project"):
+        # every example, once uncommented, is valid as it stands
+        uncommented = re.sub(r"^# ([A-Z][A-Za-z-]*: )", r"\1", fi_text, flags=re.M)
+        Path(paths[0]).write_text(uncommented.replace("Status: draft", "Status: published"), encoding="utf-8")
+        examples = invoke("check", "--content", str(content))
+        assert examples.returncode == 0, examples.stdout
+        Path(paths[0]).write_text(fi_text, encoding="utf-8")
     site = build_from({})  # the same folder: build_from writes nothing new
     assert site.exists(url)
     assert site.exists("/sv" + url.replace("/ajankohtaista/", "/aktuellt/")

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .messages import _
+from .scaffold import PLACEHOLDER_LINES
 from .schema import SECTIONS
 from .source import KEY_LINE, Problem, read_source
 
@@ -61,6 +62,10 @@ def check_body(source, path, content_root):
     level, fence = 1, None  # the Title is the main heading, level 1
     for offset, line in enumerate(source.body.split("\n")):
         number = source.body_line + offset
+        if line.strip() in PLACEHOLDER_LINES:
+            source.warn(number, _(
+                "'{found}' is the example text of invoke new: write the item's own text",
+                found=line.strip()))
         opening = FENCE.match(line)
         if opening:
             fence = None if fence == opening[1] else fence or opening[1]

@@ -3,6 +3,7 @@ section present, the optional ones as comments that explain them."""
 
 import re
 import unicodedata
+from datetime import date, timedelta
 from pathlib import Path
 
 from .schema import SECTIONS
@@ -52,6 +53,25 @@ KEY_HELP = {
                        "Ett flyttat evenemangs ursprungliga början."),
 }
 
+# Where a section's key means something else than KEY_HELP says.
+SECTION_HELP = {
+    ("events", "Start"): ("2020-10-23 09:00", "Alku: päivä (koko päivän tapahtuma) tai päivä ja kellonaika.",
+                          "Början: dag (heldagsevenemang) eller dag och klockslag."),
+    ("events", "End"): ("2020-10-23 15:00", "Päättymisaika (YYYY-MM-DD HH:MM); voi olla myöhempänä päivänä.",
+                        "Sluttid (YYYY-MM-DD HH:MM); kan vara en senare dag."),
+    ("events", "Date"): ("2020-06-01", "Ilmoituksen julkaisupäivä.", "Meddelandets publiceringsdag."),
+    ("meetings", "Location"): ("Seinäjoki", "Kokouspaikka; etäkokouksessa 'Verkossa (Teams)'.",
+                               "Mötesplats; för distansmöten 'På nätet (Teams)'."),
+    ("meetings", "Date"): ("2020-06-01 12:00", "Kokouksen alkamisaika (YYYY-MM-DD HH:MM).",
+                           "När mötet började (YYYY-MM-DD HH:MM)."),
+}
+# What the header of the Swedish file says of its own keys.
+SWEDISH_HELP = {
+    "Title": "Översätt rubriken till svenska.",
+    "Slug": "Svensk adress: översätt slutet av adressen, små bokstäver a-z, siffror och bindestreck.",
+    "Status": "draft = utkast; gäller bara den svenska filen, den finska syns ändå.",
+}
+
 SWEDISH_EXAMPLES = {
     "Summary": "En mening som sammanfattning.",
     "Tags": "barnskydd, MONNI",
@@ -65,7 +85,7 @@ SWEDISH_EXAMPLES = {
 }
 
 # Keys a translation sets itself; everything else it inherits.
-TRANSLATED_KEYS = ("Title", "Slug", "Summary", "Location", "Organizer", "Lead", "Partners",
+TRANSLATED_KEYS = ("Title", "Slug", "Summary", "Status", "Location", "Organizer", "Lead", "Partners",
                    "Funding", "Contact", "Chair", "Attendees", "Tags")
 
 BODIES = {
@@ -77,6 +97,10 @@ BODIES = {
     ),
 }
 DEFAULT_BODY = ("Kirjoita teksti tähän.\n", "Skriv texten här.\n")
+# Lines of the texts above that an editor is to replace (see model.check_body).
+PLACEHOLDER_LINES = {"Kirjoita teksti tähän.", "Skriv texten här.", "Selostus.", "Redogörelse.",
+                     "Esitys: Esitys tähän.", "Päätös: Päätös tähän.", "Förslag: Förslaget här.",
+                     "Beslut: Beslutet här."}
 
 
 def slugify(text):
@@ -103,14 +127,25 @@ def header(section, values, lang):
     fi = lang == "fi"
     lines = []
     for key in SECTIONS[section].keys:
-        example, help_fi, help_sv = KEY_HELP[key.name]
+        example, help_fi, help_sv = SECTION_HELP.get((section, key.name), KEY_HELP[key.name])
         if not fi and key.name not in TRANSLATED_KEYS:
             continue
         if not fi:
             example = SWEDISH_EXAMPLES.get(key.name, example)
+            help_sv = SWEDISH_HELP.get(key.name, help_sv)
         if key.name == "Slug":
             example = slugify(values["Title"])
+        if section == "events" and "Start" in values:
+            # Examples that agree with the event's Start: it ends that day,
+            # and registration closes a week before.
+            day = values["Start"][:10]
+            if key.name == "End":
+                example = f"{day} 15:00"
+            if key.name == "Registration-deadline":
+                example = (date.fromisoformat(day) - timedelta(days=7)).isoformat()
         if key.name in values:
+            if not fi and key.name in SWEDISH_HELP:
+                lines.append(f"# {help_sv}")
             lines.append(f"{key.name}: {values[key.name]}")
         else:
             lines.append(f"# {help_fi if fi else help_sv}")
