@@ -130,6 +130,15 @@ def test_each_editor_chooses_the_language_of_the_tasks_messages(tmp_path):
     assert fi.stdout.splitlines()[0] == f"Luotu: {content / 'news' / '2020-06-01-uusi-uutinen.fi.md'}"
 
 
+def test_a_content_file_saved_with_another_ending_is_named_as_it_should_be(tmp_path):
+    content = tmp_path / "content"
+    item = "Title: X\nDate: 2020-05-04\n\nT.\n"
+    write(content, {**BASE, "news/uutinen.fi.md.txt": item, "news/Toinen.FI.MD": item})
+    lines = [line.strip() for line in invoke("check", "--content", str(content)).stdout.splitlines()]
+    assert "news/uutinen.fi.md.txt:1: not read: a content file's name ends in .md; rename it uutinen.fi.md" in lines
+    assert "news/Toinen.FI.MD:1: not read: a content file's name ends in .md; rename it toinen.fi.md" in lines
+
+
 def test_warnings_alone_exit_zero(tmp_path):
     content = tmp_path / "content"
     write(content, {**BASE, "news/vain.fi.md": "Title: Vain\nDate: 2020-05-04\nSumary: x\n\nT.\n"})

@@ -3,6 +3,7 @@ building the site: the rules of the content model, plus the ones that need
 all files together (duplicate slugs, items in one language only)."""
 
 import logging
+import re
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -15,6 +16,8 @@ from .reader import validated_source
 from .registry import RegistryError, load_registry
 from .source import Problem
 
+# A content file's name with something after it, or in capitals.
+MEANT_NAME = re.compile(r"^(.+\.(?:fi|sv)\.md)(?:\..*)?$", re.IGNORECASE)
 # Folders of content/ that hold data and files, not Markdown items.
 NON_ITEM_FOLDERS = {"data", "attachments", "images"}
 
@@ -28,6 +31,12 @@ def content_files(root):
         if relative.parts[0] in NON_ITEM_FOLDERS:
             continue
         if path.suffix != ".md":
+            meant = MEANT_NAME.match(path.name)
+            if meant:  # x.fi.md.txt, as Windows saves it, or X.FI.MD
+                problems.append(Problem(relative.as_posix(), 1, _(
+                    "not read: a content file's name ends in .md; rename it {name}",
+                    name=meant[1].lower()), "warning"))
+                continue
             problems.append(Problem(relative.as_posix(), 1, _(
                 "not a content file: items are Markdown files named <name>.fi.md or "
                 "<name>.sv.md"), "warning"))
