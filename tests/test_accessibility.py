@@ -85,6 +85,9 @@ def test_pages_reflow_at_320_px_and_keep_the_policy(served, browser):
         page.goto(base + url)
         width = page.evaluate("document.documentElement.scrollWidth")
         assert width <= 320, (url, width)
+        # and a data table keeps its rows and columns for screen readers
+        displays = page.evaluate("[...document.querySelectorAll('main table')].map(t => getComputedStyle(t).display)")
+        assert set(displays) <= {"table"}, (url, displays)
     context.close()
     assert refused == []
 
