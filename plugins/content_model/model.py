@@ -62,14 +62,17 @@ def check_body(source, path, content_root):
     level, fence = 1, None  # the Title is the main heading, level 1
     for offset, line in enumerate(source.body.split("\n")):
         number = source.body_line + offset
-        if line.strip() in PLACEHOLDER_LINES:
+        stripped = line.strip()
+        if stripped in PLACEHOLDER_LINES:
             source.warn(number, _(
                 "'{found}' is the example text of invoke new: write the item's own text",
-                found=line.strip()))
-        opening = FENCE.match(line)
+                found=stripped))
+        # Each pattern only where its first character is: most lines are prose.
+        opening = FENCE.match(line) if stripped[:1] in ("`", "~") else None
         if opening:
             fence = None if fence == opening[1] else fence or opening[1]
-        heading = ATX_HEADING.match(line) if fence is None and not opening else None
+        heading = (ATX_HEADING.match(line)
+                   if line.startswith("#") and fence is None and not opening else None)
         if heading:
             # '# ' is shown as '## ' (see markdown_extensions), and told apart.
             marks = max(len(heading["marks"]), 2)
@@ -89,7 +92,7 @@ def check_body(source, path, content_root):
                     "example {example}", target=address["target"] if address else "<img>",
                     example='<img src="{static}/images/kaavio.png" alt="Kaavio hankkeen rahoituksesta">'))
         links = [(link["image"], link["text"], link["target"].strip("<>"))
-                 for link in MARKDOWN_LINK.finditer(line)]
+                 for link in MARKDOWN_LINK.finditer(line)] if "[" in line else []
         if raw_html:
             links += [(None, None, address["target"]) for address in HTML_ADDRESS.finditer(line)]
         for image, text, target in links:
