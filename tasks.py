@@ -64,7 +64,10 @@ class EditorLogFormat(logging.Formatter):
 
     def format(self, record):
         level = say("Error") if record.levelno >= logging.ERROR else say("Warning")
-        return f"{level}: {record.getMessage()}"
+        text = f"{level}: {record.getMessage()}"
+        if record.exc_info:  # a template or plugin error: what went wrong, and where
+            text += "\n" + self.formatException(record.exc_info)
+        return text
 
 
 def plain_logging():

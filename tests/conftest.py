@@ -43,7 +43,7 @@ class BuiltSite:
 def english_messages(monkeypatch):
     """Messages for editors follow LANG; the tests read the English ones
     unless a test asks for another language."""
-    for name in ("LC_ALL", "LC_MESSAGES"):
+    for name in ("EDITOR_LANG", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
 

@@ -28,7 +28,7 @@ def write(folder, files):
 
 @pytest.mark.parametrize(("kind", "options", "url"), [
     ("news", ["--date", "2020-05-04"], "/ajankohtaista/2020-05-04-aa-oo-uutinen/"),
-    ("event", ["--start", "2020-09-03 09:00"], "/tapahtumat/2020-09-03-aa-oo-uutinen/"),
+    ("event", ["--start", "2020-09-03 09:00", "--date", "2020-05-04"], "/tapahtumat/2020-09-03-aa-oo-uutinen/"),
     ("project", ["--acronym", "ÄÖ-Å"], "/hankkeet/ao-a/"),
     ("meeting", ["--date", "2020-05-11 12:00", "--body", "johtoryhma"], "/kokoukset/2020-05-11-johtoryhma/"),
     ("page", [], "/aa-oo-uutinen/"),

@@ -3,7 +3,7 @@ section present, the optional ones as comments that explain them."""
 
 import re
 import unicodedata
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 from .schema import SECTIONS
@@ -122,6 +122,13 @@ def item_name(section, title, values):
     return slug
 
 
+def event_end_example(start):
+    """Two hours after a Start with a time; the next day after an all-day one."""
+    if len(start.strip()) > 10:
+        return (datetime.fromisoformat(start.strip()) + timedelta(hours=2)).strftime("%Y-%m-%d %H:%M")
+    return (date.fromisoformat(start.strip()) + timedelta(days=1)).isoformat()
+
+
 def header(section, values, lang):
     """The header lines: set keys with their values, the others commented."""
     fi = lang == "fi"
@@ -140,7 +147,7 @@ def header(section, values, lang):
             # and registration closes a week before.
             day = values["Start"][:10]
             if key.name == "End":
-                example = f"{day} 15:00"
+                example = event_end_example(values["Start"])
             if key.name == "Registration-deadline":
                 example = (date.fromisoformat(day) - timedelta(days=7)).isoformat()
         if key.name in values:
@@ -164,6 +171,8 @@ def new_item(content_root, section, title, values, build_date):
         values.setdefault("Date", build_date.strftime("%Y-%m-%d"))
     if section == "events":
         values.setdefault("Start", build_date.strftime("%Y-%m-%d"))
+        # When it is announced: its feed entry's date, which must not move.
+        values.setdefault("Date", build_date.strftime("%Y-%m-%d"))
     if section == "projects":
         values.setdefault("Phase", "planned")
     name = item_name(section, title, values)

@@ -51,11 +51,11 @@ def vevent(event, build_clock, siteurl, domain):
     # A changed event needs a higher SEQUENCE, or subscribed calendars keep
     # the old one (RFC 5545 3.8.7.4). A static build counts no revisions:
     # the editor's Modified, which moves forward with each change, gives a
-    # number that rises with it (minutes since 2000); else a status counts.
+    # number that rises with it (minutes since 2000); a status counts too.
     modified = getattr(event, "modified", None)
     if modified:
         entry.add("last-modified", modified.astimezone(timezone.utc))
-        entry.add("sequence", int((modified - SEQUENCE_EPOCH).total_seconds() // 60))
+        entry.add("sequence", int((modified - SEQUENCE_EPOCH).total_seconds() // 60) + (1 if status else 0))
     else:
         entry.add("sequence", 1 if status else 0)
     return entry

@@ -116,9 +116,10 @@ class FeedsGenerator(Generator):
         return feeds
 
     def published(self, item):
-        """An item's date; for an event without one, its start, but never
-        after the build clock: a feed entry is not published in the future."""
-        return getattr(item, "date", None) or min(item.sort_date, self.context["BUILD_CLOCK"])
+        """An item's date; for an event without one (`invoke new` writes
+        one), when it was last modified, else its start. Never the build
+        clock: an entry would then change with every daily build."""
+        return getattr(item, "date", None) or getattr(item, "modified", None) or item.sort_date
 
     def entry(self, item, lang, agenda_numbers=()):
         base = self.settings["ABSOLUTE_SITEURL"]
