@@ -295,3 +295,35 @@ def test_a_problem_is_reported_once_at_the_file_that_has_it(build_from, caplog, 
     logged = messages(caplog, logging.ERROR) + messages(caplog, logging.WARNING)
     assert logged.count(expected) == 1
     assert [m for m in logged if ".sv.md" in m] == []
+
+
+def test_ordinary_text_that_looks_like_a_mistake_gets_no_message(build_from, caplog):
+    """The checks for editors' slips leave alone what is written on purpose."""
+    from test_meetings import BASE
+
+    caplog.set_level(logging.WARNING)
+    build_from({
+        **BASE,
+        # a Swedish word that is also a key, at the start of the text
+        "projects/monni.sv.md": "Title: MONNI-projektet\nSlug: monni-projektet\n\n"
+                                "Status: Projektet pågår i Södra Österbotten.\n",
+        # HTML shown as code, and a heading made with an underline
+        "news/koodi.fi.md": "Title: Koodi\nDate: 2020-05-04\n\nKirjoita `<img src=\"x.png\">` näin:\n\n"
+                            "    <img src=\"y.png\">\n\nTausta\n------\n\n### Yksityiskohdat\n\nT.\n",
+        # minutes: a heading before the first item, and inflected words
+        "meetings/kokous.fi.md": "Title: Kokous\nDate: 2020-05-11 12:00\nBody: johtoryhma\n\n"
+                                 "### Läsnä\n\nJäsenet.\n\n## 1 § Avaus\n\n"
+                                 "Päätökset: kaksi.\n\nEsitykset: yksi.\n\nPäätös: Avattiin.\n",
+        # a key of events in a news item: ignored with a warning, not a misspelt Status
+        "news/alku.fi.md": "Title: Alku\nDate: 2020-05-04\nStart: 2020-06-01\n\nT.\n",
+        # a project whose phase one file writes and whose end the other does
+        "projects/vanha.fi.md": "Title: Vanha\nPhase: active\nStart: 2018-01\n\nK.\n",
+        "projects/vanha.sv.md": "Title: Gammal\nSlug: gammal\nEnd: 2019-12\n\nK.\n",
+    })
+    own = [m for m in messages(caplog, logging.WARNING) + messages(caplog, logging.ERROR)
+           if m.startswith(("projects/monni", "news/koodi", "meetings/kokous"))]
+    assert own == []
+    assert not [m for m in messages(caplog, logging.ERROR) if m.startswith("news/alku")]
+    # told on the line of the fact the file itself writes
+    assert ("projects/vanha.fi.md:2: End 2019-12 has passed but Phase is still 'active'; "
+            "set 'Phase: ended' or correct End") in messages(caplog, logging.WARNING)

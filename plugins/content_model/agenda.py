@@ -40,9 +40,14 @@ def misspelt_label(text):
     found = LEADING_WORD.match(text)
     if not found:
         return None
-    by_letters = {plain_letters(label): label for label in LABEL_WORDS}
-    close = difflib.get_close_matches(plain_letters(found["word"]), by_letters, n=1, cutoff=0.75)
-    return by_letters[close[0]] if close else None
+    word = plain_letters(found["word"])
+    for label in LABEL_WORDS:
+        # A slip of a letter or two, not another form of the word
+        # ('Päätökset:', 'Beslutet:'): about the same length.
+        plain = plain_letters(label)
+        if abs(len(word) - len(plain)) <= 1 and difflib.SequenceMatcher(None, word, plain).ratio() >= 0.8:
+            return label
+    return None
 
 
 @dataclass

@@ -16,8 +16,9 @@ from .reader import validated_source
 from .registry import RegistryError, load_registry
 from .source import Problem
 
-# A content file's name with something after it, or in capitals.
-MEANT_NAME = re.compile(r"^(.+\.(?:fi|sv)\.md)(?:\..*)?$", re.IGNORECASE)
+# A content file's name as Windows may save it: with .txt after it, or in
+# capitals. (Not an editor's backup, x.fi.md.bak: the file itself is there.)
+MEANT_NAME = re.compile(r"^(.+\.(?:fi|sv)\.md)(?:\.txt)?$", re.IGNORECASE)
 # Folders of content/ that hold data and files, not Markdown items.
 NON_ITEM_FOLDERS = {"data", "attachments", "images"}
 
@@ -32,7 +33,7 @@ def content_files(root):
             continue
         if path.suffix != ".md":
             meant = MEANT_NAME.match(path.name)
-            if meant:  # x.fi.md.txt, as Windows saves it, or X.FI.MD
+            if meant and not (path.parent / meant[1].lower()).exists():
                 problems.append(Problem(relative.as_posix(), 1, _(
                     "not read: a content file's name ends in .md; rename it {name}",
                     name=meant[1].lower()), "warning"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from .messages import _
 from .scaffold import PLACEHOLDER_LINES
-from .schema import SECTIONS
+from .schema import SECTIONS, STATUSES
 from .source import KEY_LINE, Problem, read_source
 
 
@@ -53,16 +53,21 @@ HTML_ADDRESS = re.compile(r"""\b(?:href|src)\s*=\s*["'](?P<target>[^"']*)["']"""
 HTML_ALT = re.compile(r"""\balt\s*=\s*["'](?P<alt>[^"']*)["']""", re.IGNORECASE)
 ATX_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
 FENCE = re.compile(r"^\s*(```|~~~)")
+SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
+CODE_SPAN = re.compile(r"(`+).*?\1")
 
 
 def check_body(source, path, content_root):
     """Images need alt text; {filename} and {static} links need a target.
     Returns the files linked to, whose existence the result depends on."""
     targets = []
-    level, fence = 1, None  # the Title is the main heading, level 1
+    # The Title is the main heading, level 1; in minutes the items are
+    # level 2 ('## 1 § …'), and the text's own headings start at 3.
+    lowest = 3 if source.section == "meetings" else 2
+    level, fence, stripped = lowest - 1, None, ""
     for offset, line in enumerate(source.body.split("\n")):
         number = source.body_line + offset
-        stripped = line.strip()
+        above, stripped = stripped, line.strip()
         if stripped in PLACEHOLDER_LINES:
             source.warn(number, _(
                 "'{found}' is the example text of invoke new: write the item's own text",
@@ -79,11 +84,15 @@ def check_body(source, path, content_root):
             if marks > level + 1:
                 source.warn(number, _(
                     "the heading '{found}' skips a level after the one above it: write "
-                    "'{expected} {text}'", found=line.strip(), expected="#" * (level + 1),
-                    text=heading["text"]))
+                    "'{expected} {text}'", found=line.strip(),
+                    expected="#" * max(level + 1, lowest), text=heading["text"]))
             level = marks
-        raw_html = fence is None and "<" in line
-        for image in HTML_IMAGE.finditer(line) if raw_html else ():
+        elif fence is None and above and stripped[:1] in ("=", "-") and SETEXT_UNDERLINE.match(line):
+            level = 2  # 'Heading' over '===' or '---': a subheading, as '## '
+        # Raw HTML, not HTML shown as code (`<img …>`, or an indented code block).
+        raw_html = (CODE_SPAN.sub("", line) if fence is None and "<" in line
+                    and not line.startswith(("    ", "\t")) else "")
+        for image in HTML_IMAGE.finditer(raw_html):
             alt = HTML_ALT.search(image["attributes"])
             if not (alt and alt["alt"].strip()):
                 address = HTML_ADDRESS.search(image["attributes"])
@@ -93,8 +102,7 @@ def check_body(source, path, content_root):
                     example='<img src="{static}/images/kaavio.png" alt="Kaavio hankkeen rahoituksesta">'))
         links = [(link["image"], link["text"], link["target"].strip("<>"))
                  for link in MARKDOWN_LINK.finditer(line)] if "[" in line else []
-        if raw_html:
-            links += [(None, None, address["target"]) for address in HTML_ADDRESS.finditer(line)]
+        links += [(None, None, address["target"]) for address in HTML_ADDRESS.finditer(raw_html)]
         for image, text, target in links:
             if image and not text.strip():
                 source.error(number, _(
@@ -153,7 +161,7 @@ def item_metadata(source, pair, default_lang, known=None):
         key = section.key(header_field.key)
         if key is None:
             closest = section.closest_keys(header_field.key)
-            if "Status" in closest:
+            if "Status" in closest and header_field.value.strip().lower() in STATUSES:
                 # Ignored, a misspelt 'Status: draft' would publish the item.
                 source.error(header_field.line, _(
                     "unknown key '{key}': did you mean Status? Correct the key; as it is, "
@@ -228,6 +236,14 @@ def item_metadata(source, pair, default_lang, known=None):
     return values
 
 
+def reads_as(key, value):
+    try:
+        key.parse(value)
+    except ValueError:
+        return False
+    return True
+
+
 def check_header_ends_once(source, section):
     """A blank line inside the header ends it there: the keys after it
     would be shown as text, and would not count."""
@@ -240,7 +256,9 @@ def check_header_ends_once(source, section):
             continue
         in_text = True
         key_line = KEY_LINE.match(stripped)
-        if key_line and section.key(key_line["key"]):
+        key = key_line and section.key(key_line["key"])
+        if key and reads_as(key, key_line["value"]):
+            # 'Status: Projektet pågår' is text: only a value the key takes counts.
             source.error(source.body_line + offset, _(
                 "'{key}:' is in the text, after a blank line; remove the blank line above "
                 "it, so that it is part of the header", key=key_line["key"]))
@@ -253,7 +271,7 @@ def active_past_end(source, values, today):
     end = values.get("end")
     written = "end" in source.fields or "phase" in source.fields  # not only inherited
     if written and values.get("phase") == "active" and end and end.last_day < today:
-        return Problem(source.path, line_of(source, "End"), _(
+        return Problem(source.path, line_of(source, "End") or line_of(source, "Phase") or 1, _(
             "End {end} has passed but Phase is still 'active'; set 'Phase: ended' "
             "or correct End", end=end.isoformat()), "warning")
     return None
