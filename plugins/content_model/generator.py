@@ -1,15 +1,11 @@
 """Read one content section with its content class, the way Pelican's
 PagesGenerator reads pages, and write each item with its template."""
 
-import logging
-
 from blinker import signal
 from pelican.generators import Generator
 from pelican.utils import process_translations
 
 from .reader import ContentError
-
-logger = logging.getLogger(__name__)
 
 # Sent with (generator, metadata) before each item's content object is made,
 # like Pelican's page_generator_context.
