@@ -72,6 +72,9 @@ class EditorLogFormat(logging.Formatter):
 
 def plain_logging():
     handler = logging.StreamHandler()
+    # Other libraries' loggers (livereload's) pass on their news too: only
+    # warnings and errors are for the editor.
+    handler.setLevel(logging.WARNING)
     handler.setFormatter(EditorLogFormat())
     logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
 
