@@ -130,9 +130,12 @@ def written_links_nowhere(output, pelican_settings):
     from content_model.source import read_source
     from link_crawl import broken_links
 
+    broken = broken_links(output)
+    if not broken:
+        return []  # the usual case: no content file needs reading again
     root = Path(pelican_settings["PATH"])
     sources = [read_source(p, root, pelican_settings["LANGUAGES"]) for p in sorted(root.rglob("*.md"))]
-    return list(unreachable_links(broken_links(output), sources))
+    return list(unreachable_links(broken, sources))
 
 
 def trial_build_links(settings, pelican_settings):
