@@ -32,7 +32,7 @@ PLUGINS = [
     "projects",
     "events",
     "feeds",
-    "security_headers",
+    "theme_assets",
     "sitemap",
     "search_index",
     "incremental_writer",
@@ -45,17 +45,11 @@ CONTENT_SECURITY_POLICY = (
     "form-action 'self'"
 )
 # The search page runs Pagefind as WebAssembly, which needs 'wasm-unsafe-eval';
-# only that page's policy allows it. The host's header (_headers) must allow
-# it site-wide, since a page is held to both its header and its <meta>.
+# only that page's policy allows it. The server sends the same policies as
+# headers, with the other security headers (docs/deploy/nginx.conf).
 SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
     "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
 )
-SECURITY_HEADERS = {
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "strict-origin-when-cross-origin",
-    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
-    "Strict-Transport-Security": "max-age=31536000",
-}
 
 # Where each section lives, per language. The URL patterns below and the
 # section indexes are derived from this one table.
@@ -187,6 +181,10 @@ MARKDOWN = {
 READERS = {ext: None for ext in ("html", "htm", "rst", "markdown", "mkd", "mdown")}
 
 STATIC_PATHS = ["attachments", "images"]
+# The theme's files are published under fingerprinted names by theme_assets.
+THEME_STATIC_PATHS = []
+# Folders the build writes beside the pages: Pagefind's search index.
+GENERATED_FOLDERS = ["pagefind"]
 # The real 404 pages are written per language by site_indexes.
 IGNORE_FILES = [".#*", "*~"]
 

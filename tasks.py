@@ -295,8 +295,9 @@ def clean(c):
     c.run("rm -rf output public .output.* .public.* .cache __pycache__ .pytest_cache")
 
 
-# Commands the browser and validator checks run, and their Debian packages.
-SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless"}
+# Commands the browser, validator and server checks run, and their Debian packages.
+SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless", "nginx": "nginx",
+                   "openssl": "openssl"}
 
 
 def ensure_system_packages(c):

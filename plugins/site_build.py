@@ -29,6 +29,8 @@ from content_model.read_cache import ReadCache
 from content_model.reader import ContentError
 from incremental_writer import RenderState
 from search_index import refresh_index
+from output_folder import (FolderBusy, check_movable, publishing_lock, readable_by_everyone,
+                           remove_leftovers, system_failure)
 from site_files import bring_up_to_date, exchange, folder_identity, link_tree
 
 
@@ -84,21 +86,36 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), cache
     the finished folder and the settings and returns problems; any problem
     stops the publication like a build error. A ``cache`` (BuildCache) kept
     across calls spares reading and rendering again what did not change.
+    One build at a time publishes into a folder; another is refused.
     Returns the output path."""
     settings = read_settings(str(settings_file), override=dict(overrides or {}))
+    final = Path(output_path or settings["OUTPUT_PATH"]).resolve()
+    translations = editor_translations(settings)
+    try:
+        check_movable(final)
+        final.parent.mkdir(parents=True, exist_ok=True)
+        with publishing_lock(final):
+            return build_locked(settings, final, checks, cache)
+    except FolderBusy as busy:
+        raise BuildFailed(busy.args[0].render(translations)) from None
+    except OSError as error:
+        raise BuildFailed(system_failure(error, final).render(translations)) from None
+
+
+def build_locked(settings, final, checks, cache):
+    """build_site, once it holds the lock of ``final``."""
     # A caller that keeps its cache builds again: the retired folder is kept
     # for that next build (see start_folder).
     keeps_spare = cache is not None
     cache = cache or BuildCache()
+    remove_leftovers(final, keep=cache.render.spare)
     settings["READ_CACHE"], settings["RENDER_STATE"] = cache.reads, cache.render
-    final = Path(output_path or settings["OUTPUT_PATH"]).resolve()
-    final.parent.mkdir(parents=True, exist_ok=True)
     staging, published = start_folder(final, cache.render)
     settings["OUTPUT_PATH"] = str(staging)
     if published:
         settings["PREVIOUS_OUTPUT"] = str(final)
         # Folders of the published site that go over to the new one as they
-        # are, at the moment it is put in place (see search_index).
+        # are (see search_index).
         settings["KEPT_FROM_PUBLISHED"] = []
 
     counter = ErrorCounter()
@@ -108,6 +125,11 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), cache
         Pelican(settings).run()
     except ContentError:
         # Its problems are logged, naming the file; a traceback would bury them.
+        counter.count = max(counter.count, 1)
+    except OSError as error:
+        # The disk, not the content or the code: one line says which.
+        logging.getLogger(__name__).error(
+            "%s", system_failure(error, final).render(editor_translations(settings)))
         counter.count = max(counter.count, 1)
     except Exception:
         logging.getLogger(__name__).exception("the build stopped")
@@ -125,8 +147,13 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), cache
         raise BuildFailed(_(
             "{count} error(s): nothing was published, {folder} is unchanged",
             count=counter.count, folder=final).render(editor_translations(settings)))
+    try:
+        readable_by_everyone(staging)
+        retired = swap_into_place(staging, final, settings.get("KEPT_FROM_PUBLISHED", ()))
+    except OSError:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
     state = cache.render
-    retired = swap_into_place(staging, final, settings.get("KEPT_FROM_PUBLISHED", ()))
     if retired is not None and published and keeps_spare:
         # What the retired folder holds is known: the next build starts from it.
         state.spare, state.spare_records = str(retired), state.records
@@ -186,10 +213,13 @@ def catch_up_search_index(cache, final):
 
 def swap_into_place(staging, final, kept=()):
     """Put ``staging`` in the place of ``final`` in one step, so that readers
-    see either the old site or the new one, never half of each, nor none;
-    then the folders ``kept`` of the old one move over into the new one.
+    see either the old site or the new one, never half of each, nor none.
+    The folders ``kept`` of the old one are linked into the new one first:
+    the search index is there at the very moment the pages are.
     Returns the old one, now under another name, or None."""
-    staging.chmod(0o755)  # mkdtemp made it private; the server must read it
+    for name in kept:
+        if (final / name).is_dir() and not (staging / name).exists():
+            link_tree(final / name, staging / name)
     if not final.exists():
         staging.rename(final)
         return None
@@ -201,7 +231,4 @@ def swap_into_place(staging, final, kept=()):
         # Two renames: for a moment there is no folder at ``final``.
         final.rename(retired)
         staging.rename(final)
-    for name in kept:
-        if (retired / name).is_dir() and not (final / name).exists():
-            os.rename(retired / name, final / name)
     return retired

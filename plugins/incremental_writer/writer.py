@@ -134,6 +134,10 @@ class IncrementalWriter(Writer):
         self.link_texts = {}
         self.claimed = {}  # output file -> the content file it is made from, or None
         self.misplaced = set()  # the files named in a message about a taken address
+        # Top folders the site writes outside this writer: a page there would
+        # be replaced by them, or replace them (the search index, say).
+        self.reserved = {settings["THEME_STATIC_DIR"], *settings.get("GENERATED_FOLDERS", ()),
+                         *(path.split("/")[0] for path in settings["STATIC_PATHS"])}
 
     # --- pages -------------------------------------------------------------
 
@@ -174,8 +178,8 @@ class IncrementalWriter(Writer):
         """Each output file is made once: a second page for the same address
         (an item named like a year page, say) would silently replace the first.
         ``made_from`` is the content file of an item's page: the one to rename."""
-        if name in self.claimed:
-            problem = taken_address(name, made_from, self.claimed[name])
+        if name in self.claimed or name.split("/")[0] in self.reserved:
+            problem = taken_address(name, made_from, self.claimed.get(name))
             # Its translation stub may collide too: one rename fixes both.
             if problem.path not in self.misplaced:
                 self.misplaced.add(problem.path)
