@@ -341,5 +341,6 @@ def catalogs(c):
     c.run(f"{babel} update -i theme/translations/messages.pot -d theme/translations")
     editor = "plugins/content_model/translations"
     c.run(f"{babel} extract -k _ -k say --no-location --omit-header -o {editor}/messages.pot "
-          "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py tasks.py")
+          "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py "
+          "plugins/output_folder.py tasks.py")
     c.run(f"{babel} update -i {editor}/messages.pot -d {editor}")

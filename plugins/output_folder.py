@@ -82,20 +82,19 @@ def check_movable(final):
 
 # What the system's errors mean for someone publishing, and what to do.
 REASONS = {
-    errno.ENOSPC: "the disk is full",
-    errno.EROFS: "the file system is read-only",
-    errno.EACCES: "permission denied",
-    errno.EPERM: "permission denied",
-    errno.EBUSY: "the folder is a mount point or in use; publish into a folder inside the "
-                 "mount (OUTPUT_PATH), so that the new site can take the old one's place",
-    errno.EXDEV: "the folder is on another disk than its parent folder; publish into a "
-                 "folder whose parent is on the same disk",
+    errno.ENOSPC: _("the disk is full"),
+    errno.EROFS: _("the file system is read-only"),
+    errno.EACCES: _("permission denied"),
+    errno.EPERM: _("permission denied"),
+    errno.EBUSY: _("the folder is a mount point or in use; publish into a folder inside the "
+                   "mount (OUTPUT_PATH), so that the new site can take the old one's place"),
+    errno.EXDEV: _("the folder is on another disk than its parent folder; publish into a "
+                   "folder whose parent is on the same disk"),
 }
 
 
 def system_failure(error, final):
     """One line for an OSError met while building into ``final``."""
-    reason = REASONS.get(error.errno)
-    reason = _(reason) if reason else error.strerror or str(error)
+    reason = REASONS.get(error.errno) or error.strerror or str(error)
     where = error.filename or final
     return _("{path}: {reason}; the published site is unchanged", path=where, reason=reason)

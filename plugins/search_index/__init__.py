@@ -43,8 +43,11 @@ def start_pagefind(site, bundle):
             return (stderr.strip() or stdout.strip()
                     or f"it ended with exit status {process.returncode} and no message")
         entry = Path(bundle) / "pagefind-entry.json"
-        replace_file(entry, json.dumps(json.loads(entry.read_text(encoding="utf-8")),
-                                       sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        try:
+            replace_file(entry, json.dumps(json.loads(entry.read_text(encoding="utf-8")),
+                                           sort_keys=True, ensure_ascii=False).encode("utf-8"))
+        except (OSError, ValueError) as error:  # cut short, on a full disk say
+            return f"{entry}: {error}"
         return None
 
     return finish
