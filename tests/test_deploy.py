@@ -15,6 +15,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import zoneinfo
+from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
@@ -28,9 +30,7 @@ HOST = "www.sonetbotnia.fi"
 SITE_CONFIG = ROOT / "docs" / "deploy" / "nginx.conf"
 DEBIAN_CONFIG = Path("/etc/nginx/nginx.conf")
 
-pytestmark = pytest.mark.skipif(
-    not (shutil.which("nginx") and DEBIAN_CONFIG.exists() and os.geteuid() == 0),
-    reason="needs Debian's nginx and root (python3 tasks.py test installs it on CI)")
+UNITS = ROOT / "docs" / "deploy"
 
 
 def free_port():
@@ -64,6 +64,8 @@ def published():
 @pytest.fixture(scope="module")
 def server(published):
     """nginx serving ``published`` with the documented site configuration."""
+    if not (shutil.which("nginx") and DEBIAN_CONFIG.exists() and os.geteuid() == 0):
+        pytest.skip("needs Debian's nginx and root (python3 tasks.py test installs it on CI)")
     work = published.parent
     certificate, key = work / "fullchain.pem", work / "privkey.pem"
     subprocess.run(
@@ -252,3 +254,20 @@ def test_chromium_reads_the_site_and_searches_without_a_policy_violation(server)
             assert found and all(url.startswith(base + section) for url in found), found
         browser.close()
     assert console == []
+
+
+@pytest.mark.skipif(not shutil.which("systemd-analyze"), reason="needs systemd")
+def test_the_daily_publish_units_are_valid_and_run_after_midnight_in_helsinki(tmp_path):
+    units = [UNITS / "sonetbotnia-publish.service", UNITS / "sonetbotnia-publish.timer"]
+    result = subprocess.run(["systemd-analyze", "verify", "--man=no", *map(str, units)],
+                            capture_output=True, text=True)
+    assert result.returncode == 0 and result.stderr == "", result.stderr
+    calendar = re.search(r"^OnCalendar=(.+)$", units[1].read_text(), re.MULTILINE)[1]
+    result = subprocess.run(["systemd-analyze", "calendar", "--iterations=400", calendar],
+                            capture_output=True, text=True, env=dict(os.environ, TZ="UTC"))
+    assert result.returncode == 0, result.stderr
+    runs = re.findall(r"(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}) UTC", result.stdout)
+    helsinki = zoneinfo.ZoneInfo("Europe/Helsinki")
+    local = {datetime.fromisoformat(run).replace(tzinfo=timezone.utc).astimezone(helsinki)
+             .strftime("%H:%M") for run in runs}
+    assert len(runs) == 400 and local == {"00:15"}  # winter and summer time alike
