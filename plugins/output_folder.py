@@ -36,7 +36,7 @@ def publishing_lock(final):
     """Hold the lock of the folder ``final`` for one build. The system
     releases it when the process ends, however it ends: a killed build
     never leaves a lock behind."""
-    path = final.parent / f".{final.name}.lock"
+    path = final.parent / f".{final.name}-lock"
     descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     try:
         try:

@@ -131,6 +131,30 @@ def test_rebuild_after_an_edit_equals_a_clean_build(tmp_path, monkeypatch, kind)
         assert "ajankohtaista/toinen/index.html" not in kept
 
 
+@pytest.mark.parametrize("kind", [*EDITS, "setting"])
+def test_a_template_that_reads_the_shared_context_is_made_again_when_it_changes(
+        tmp_path, monkeypatch, kind):
+    """Every page's template may read what all pages share (Pelican's
+    ``articles``, ``pages``, ``dates``): its key covers what it reads."""
+    content, theme = tmp_path / "content", tmp_path / "theme"
+    write(content, FILES)
+    shutil.copytree(ROOT / "theme", theme)
+    base = theme / "templates" / "base.html"
+    base.write_text(base.read_text().replace(
+        "</footer>", "<p>{% for a in articles[:2] %}{{ a.title }} {% endfor %}"
+                     "{{ pages|length }} {{ dates|length }}</p></footer>"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
+    overrides, cache = {"PATH": str(content), "THEME": str(theme)}, BuildCache()
+    build_site(ROOT / "pelicanconf.py", tmp_path / "site", overrides, cache=cache)
+    if kind == "setting":
+        overrides["HOME_NEWS_COUNT"] = 1
+    else:
+        EDITS[kind](content, theme)
+    site = build_site(ROOT / "pelicanconf.py", tmp_path / "site", overrides, cache=cache)
+    clean = build_site(ROOT / "pelicanconf.py", tmp_path / "clean", overrides)
+    assert snapshot(site) == snapshot(clean)
+
+
 def test_a_linked_file_that_goes_fails_the_rebuild_as_a_clean_build(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"

@@ -93,7 +93,7 @@ def test_failed_publish_leaves_the_old_site_byte_identical(tmp_path, monkeypatch
         publish()
     assert snapshot(public) == before
     # Nothing left beside it but the lock, which a killed publish cannot leave held.
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".public.lock", "content", "public"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".public-lock", "content", "public"]
 
 
 def test_output_is_the_same_whatever_the_hash_seed(tmp_path):

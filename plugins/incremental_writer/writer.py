@@ -16,6 +16,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from jinja2 import meta
+from pelican import signals
 from pelican.contents import Content
 from pelican.paginator import Paginator
 from pelican.utils import path_to_url, get_relative_path, sanitised_join
@@ -68,11 +70,16 @@ class Job:
     template: object
     context: dict
     key: str
+    shared: dict  # the context all pages share, which items' links are made in
 
     def run(self):
         """Render and write the page; the names of the items it linked to."""
         linked = set()
         self.context["linked_items"] = linked
+        # As Pelican's writer: an item's links are made relative to the page
+        # being written (RELATIVE_URLS).
+        if self.context["localsiteurl"]:
+            self.shared["localsiteurl"] = self.context["localsiteurl"]
         output = self.template.render(self.context)
         replace_file(self.context["output_path"], output.encode("utf-8"))
         return tuple(sorted(linked))
@@ -100,6 +107,25 @@ def theme_fingerprint(theme):
         if path.is_file() and "static" not in path.relative_to(theme).parts:
             digest.update(str(path.relative_to(theme)).encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
+
+
+def template_reads(environment, name, known):
+    """The names the template ``name`` and those it extends, includes and
+    imports read from their context; None when one of them is chosen at
+    render time. ``known`` keeps what was found, by template name."""
+    if name not in known:
+        known[name] = set()  # a template that includes itself adds nothing more
+        source = environment.loader.get_source(environment, name)[0]
+        tree = environment.parse(source)
+        names = set(meta.find_undeclared_variables(tree))
+        for other in meta.find_referenced_templates(tree):
+            read = None if other is None else template_reads(environment, other, known)
+            if read is None:
+                names = None
+                break
+            names |= read
+        known[name] = names
+    return known[name]
 
 
 def content_file(kwargs):
@@ -133,6 +159,8 @@ class IncrementalWriter(Writer):
         self.context = None
         self.link_texts = {}
         self.claimed = {}  # output file -> the content file it is made from, or None
+        self.reads = {}  # template name -> the names it reads (template_reads)
+        self.shared_keys = {}  # names of the shared context -> their fingerprint
         self.misplaced = set()  # the files named in a message about a taken address
         # Top folders the site writes outside this writer: a page there would
         # be replaced by them, or replace them (the search index, say).
@@ -197,9 +225,12 @@ class IncrementalWriter(Writer):
         local["output_file"] = name
         local.update(kwargs)
         local["output_path"] = sanitised_join(self.output_path, name)
-        key = self.key_of(name, "page", template.name, relative_urls, key_kwargs or kwargs)
-        if not self.kept(name, key, local["output_path"]):
-            self.jobs.append(Job(name, template, local, key))
+        key = self.key_of(name, "page", template.name, relative_urls, key_kwargs or kwargs,
+                          self.context_read(template, context, kwargs))
+        if self.kept(name, key, local["output_path"]):
+            signals.content_written.send(local["output_path"], context=local)
+        else:
+            self.jobs.append(Job(name, template, local, key, context))
 
     def key_of(self, name, *parts):
         """The key of the output file ``name``, or None if one of its parts
@@ -209,6 +240,21 @@ class IncrementalWriter(Writer):
         except Uncacheable as value:
             logger.debug("%s: made every time, because of %s", name, value)
             return None
+
+    def context_read(self, template, context, kwargs):
+        """The fingerprint of what ``template`` (with the templates it extends,
+        includes and imports) can read of the context all pages share: a
+        page's key covers it, so that a template that lists ``articles``,
+        say, is made again when an article changes."""
+        names = template_reads(template.environment, template.name, self.reads)
+        if names is None:  # a template chosen at render time: it may read anything
+            names = context.keys()
+        shared = sorted(name for name in names if name in context and name not in kwargs
+                        and name not in self.settings)  # settings: in the site key
+        if tuple(shared) not in self.shared_keys:
+            self.shared_keys[tuple(shared)] = self.fingerprints.of(
+                [(name, context[name]) for name in shared])
+        return self.shared_keys[tuple(shared)]
 
     def kept(self, name, key, path):
         """Whether last build's file at ``path`` is what ``key`` makes now,
@@ -225,7 +271,6 @@ class IncrementalWriter(Writer):
             self.site_key = self.fingerprints.of([
                 code_fingerprint(), theme_fingerprint(self.settings["THEME"]),
                 settings_fingerprint(self.settings, None).decode(),
-                self.context.get("language_feeds") if self.context else None,
             ])
         return hashlib.sha256((self.site_key + self.fingerprints.of(list(parts))).encode()).hexdigest()
 
@@ -261,6 +306,10 @@ class IncrementalWriter(Writer):
             linked = [job.run() for job in jobs]
         for job, names in zip(jobs, linked):
             self.records[job.name] = Record(job.key, names, self.links_key(names))
+            if isinstance(job, Job):
+                # Sent here, not by the process that wrote it, so that the
+                # receivers (a sitemap plugin, say) hear of every page.
+                signals.content_written.send(job.context["output_path"], context=job.context)
         # The search index is made again only if a page changed.
         return sum(isinstance(job, Job) for job in jobs)
 
