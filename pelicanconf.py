@@ -187,6 +187,9 @@ MARKDOWN = {
 READERS = {ext: None for ext in ("html", "htm", "rst", "markdown", "mkd", "mdown")}
 
 STATIC_PATHS = ["attachments", "images"]
+# The largest file of each kind in them, in megabytes (10^6 bytes); which
+# types are accepted is listed in plugins/content_model/files.py.
+STATIC_FILE_MAX_MB = {"image": 5, "document": 20}
 # The real 404 pages are written per language by site_indexes.
 IGNORE_FILES = [".#*", "*~"]
 
