@@ -82,11 +82,12 @@ def plain_logging():
 def build_or_exit(settings, output=None, overrides=None, checks=()):
     """Build, and exit with the reason if it fails. A build into the
     settings' own folder (output/, public/) reuses what the last one read
-    and rendered, kept in .cache/."""
+    and rendered, kept in the user's cache folder (see cache_file)."""
+    from cache_file import cache_folder
     from site_build import BuildCache, BuildFailed, build_site
 
     plain_logging()
-    kept = ROOT / ".cache" / f"{Path(settings).stem}.pickle"
+    kept = cache_folder(ROOT) / f"{Path(settings).stem}.pickle"
     cache = BuildCache.load(kept) if output is None else BuildCache()
     try:
         path = build_site(ROOT / settings, output, overrides, checks, cache=cache)
@@ -292,7 +293,12 @@ def weight(c, output="output"):
 @task
 def clean(c):
     """Remove the built site and caches."""
+    import shutil
+
+    from cache_file import cache_folder
+
     c.run("rm -rf output public .output.* .public.* .cache __pycache__ .pytest_cache")
+    shutil.rmtree(cache_folder(ROOT), ignore_errors=True)
 
 
 # Commands the browser, validator and spreadsheet checks run, and their Debian packages.
@@ -341,5 +347,6 @@ def catalogs(c):
     c.run(f"{babel} update -i theme/translations/messages.pot -d theme/translations")
     editor = "plugins/content_model/translations"
     c.run(f"{babel} extract -k _ -k say --no-location --omit-header -o {editor}/messages.pot "
-          "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py tasks.py")
+          "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py "
+          "plugins/cache_file.py tasks.py")
     c.run(f"{babel} update -i {editor}/messages.pot -d {editor}")
