@@ -46,9 +46,27 @@ def cache_folder(project_root, environ=None):
 
 
 def machine_key():
-    """This machine's signing key, made on first use; None if the key file
-    could be read or changed by someone else (then nothing is cached)."""
+    """This machine's signing key, made on first use; None if it cannot be
+    made or read, or could be read or changed by someone else (then
+    nothing is cached)."""
     path = user_cache_home() / "key"
+    try:
+        key, status = read_key(path)
+    except OSError:  # a link in its place (O_NOFOLLOW), no rights to the folder
+        key, status = b"", None
+    private = status is not None and stat.S_ISREG(status.st_mode) and (
+        os.name == "nt" or (status.st_uid == os.getuid() and not status.st_mode & 0o077))
+    if not (private and len(key) == KEY_BYTES):
+        logger.warning("%s", _(
+            "the build cache is off: its key {path} must be a file that only you can read "
+            "(mode 0600); remove it and the next build makes a new one",
+            path=path).render(editor_translations()))
+        return None
+    return key
+
+
+def read_key(path):
+    """(the key's bytes, the status of its file), the key made first if there is none."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not os.path.lexists(path):
         made, partial = tempfile.mkstemp(dir=path.parent)  # mode 0600
@@ -62,15 +80,7 @@ def machine_key():
             os.unlink(partial)
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     with os.fdopen(descriptor, "rb") as file:
-        status, key = os.fstat(file.fileno()), file.read()
-    private = os.name == "nt" or (status.st_uid == os.getuid() and not status.st_mode & 0o077)
-    if not (stat.S_ISREG(status.st_mode) and private and len(key) == KEY_BYTES):
-        logger.warning("%s", _(
-            "the build cache is off: its key {path} must be a file that only you can read "
-            "(mode 0600); remove it and the next build makes a new one",
-            path=path).render(editor_translations()))
-        return None
-    return key
+        return file.read(), os.fstat(file.fileno())
 
 
 def signature(key, version, payload):

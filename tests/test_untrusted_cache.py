@@ -89,10 +89,18 @@ def test_a_valid_cache_spares_work_and_a_tampered_one_does_not(project):
     assert page.stat().st_ino != first
 
 
-def test_a_key_others_can_read_turns_the_cache_off(project):
+@pytest.mark.parametrize("spoil", ["readable by others", "a link"])
+def test_a_key_others_could_know_turns_the_cache_off(project, tmp_path, spoil):
     invoke(project, "build")
     key = user_cache_home() / "key"
-    key.chmod(0o644)
+    if spoil == "a link":
+        known = tmp_path / "known-key"
+        known.write_bytes(bytes(32))
+        known.chmod(0o600)
+        key.unlink()
+        key.symlink_to(known)
+    else:
+        key.chmod(0o644)
     built = invoke(project, "build")
     assert (f"Warning: the build cache is off: its key {key} must be a file that only you can "
             "read (mode 0600); remove it and the next build makes a new one") in built
