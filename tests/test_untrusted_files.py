@@ -237,3 +237,12 @@ def test_open_data_csv_cells_never_run_as_formulas_in_a_spreadsheet(build_from, 
     texts = [text for _formula, text in cells]
     for written in ["=1+1", *FORMULAS.values()]:
         assert texts.count("'" + written) == 1, written
+
+
+@pytest.mark.parametrize("link", ["[Salasanat](|static|/../host/shadow)",
+                                  "[Salasanat][1]\n\n[1]: {static}/../host/shadow"])
+def test_a_link_in_another_form_copies_no_file_from_outside(build_from, caplog, secret, link):
+    news = f"Title: Linkki\nDate: 2020-06-01\n\n{link}\n"
+    assert refused(build_from, caplog, {"news/linkki.fi.md": news}) == [
+        "../host/shadow: a link leads to this file, which is not published; link only to files "
+        "in content/attachments, content/images"]

@@ -122,3 +122,24 @@ def link_target_problem(marker, target, linked, content_root, static_paths):
                  "one of {folders} and link to it there", target=target,
                  folders=", ".join(f"content/{folder}" for folder in static_paths))
     return None
+
+
+def outside_static_paths(generator):
+    """Pelican's StaticGenerator copies the files in STATIC_PATHS and any
+    file a {static} link names. A link written in a form check_body does not
+    read (|static|, a reference link) must not make it copy a file of the
+    machine: each file outside STATIC_PATHS is dropped, as a problem."""
+    root = os.path.realpath(generator.path)
+    folders = [os.path.join(root, folder) for folder in generator.settings["STATIC_PATHS"]]
+    kept, problems = [], []
+    for static in generator.staticfiles:
+        resolved = os.path.realpath(static.source_path)
+        if any(os.path.commonpath([folder, resolved]) == folder for folder in folders):
+            kept.append(static)
+        else:
+            problems.append(Problem(os.path.relpath(static.source_path, root), 0, _(
+                "a link leads to this file, which is not published; link only to files in {folders}",
+                folders=", ".join(f"content/{folder}" for folder in generator.settings["STATIC_PATHS"]))))
+    generator.staticfiles[:] = kept
+    generator.context["staticfiles"] = kept
+    return problems
