@@ -185,6 +185,9 @@ STATIC_PATHS = ["attachments", "images"]
 THEME_STATIC_PATHS = []
 # Folders the build writes beside the pages: Pagefind's search index.
 GENERATED_FOLDERS = ["pagefind"]
+# The largest file of each kind in them, in megabytes (10^6 bytes); which
+# types are accepted is listed in plugins/content_model/files.py.
+STATIC_FILE_MAX_MB = {"image": 5, "document": 20}
 # The real 404 pages are written per language by site_indexes.
 IGNORE_FILES = [".#*", "*~"]
 

@@ -82,11 +82,12 @@ def plain_logging():
 def build_or_exit(settings, output=None, overrides=None, checks=()):
     """Build, and exit with the reason if it fails. A build into the
     settings' own folder (output/, public/) reuses what the last one read
-    and rendered, kept in .cache/."""
+    and rendered, kept in the user's cache folder (see cache_file)."""
+    from cache_file import cache_folder
     from site_build import BuildCache, BuildFailed, build_site
 
     plain_logging()
-    kept = ROOT / ".cache" / f"{Path(settings).stem}.pickle"
+    kept = cache_folder(ROOT) / f"{Path(settings).stem}.pickle"
     cache = BuildCache.load(kept) if output is None else BuildCache()
     try:
         path = build_site(ROOT / settings, output, overrides, checks, cache=cache)
@@ -292,17 +293,22 @@ def weight(c, output="output"):
 @task
 def clean(c):
     """Remove the built site and caches."""
+    import shutil
+
+    from cache_file import cache_folder
+
     c.run("rm -rf output public .output.* .public.* .cache __pycache__ .pytest_cache")
+    shutil.rmtree(cache_folder(ROOT), ignore_errors=True)
 
 
-# Commands the browser, validator and server checks run, and their Debian packages.
+# Commands the browser, validator, server and spreadsheet checks run, and their Debian packages.
 SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless", "nginx": "nginx",
-                   "openssl": "openssl"}
+                   "openssl": "openssl", "soffice": "libreoffice-calc-nogui"}
 
 
 def ensure_system_packages(c):
-    """Install Debian's Chromium and Java when they are missing (as root, as
-    on CI); otherwise say how to."""
+    """Install Debian's Chromium, Java and LibreOffice Calc when they are
+    missing (as root, as on CI); otherwise say how to."""
     import shutil
 
     missing = [package for command, package in SYSTEM_PACKAGES.items() if not shutil.which(command)]
@@ -318,7 +324,7 @@ def ensure_system_packages(c):
 
 @task
 def test(c):
-    """Run the whole test suite (installs Chromium and Java first if missing)."""
+    """Run the whole test suite (installs Chromium, Java and LibreOffice first if missing)."""
     ensure_system_packages(c)
     c.run(f"{sys.executable} -m pytest", pty=sys.stdout.isatty())
 
@@ -342,5 +348,5 @@ def catalogs(c):
     editor = "plugins/content_model/translations"
     c.run(f"{babel} extract -k _ -k say --no-location --omit-header -o {editor}/messages.pot "
           "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py "
-          "plugins/output_folder.py tasks.py")
+          "plugins/output_folder.py plugins/cache_file.py tasks.py")
     c.run(f"{babel} update -i {editor}/messages.pot -d {editor}")

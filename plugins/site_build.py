@@ -9,12 +9,12 @@ was, byte for byte.
 A BuildCache carries what one build read and rendered to the next: then the
 new folder starts as hard links to the published files, and only the files
 whose inputs changed are written again (as new files, never into a linked
-one). `invoke serve` keeps the cache in memory, `invoke build` on disk.
+one). `invoke serve` keeps the cache in memory, `invoke build` on disk,
+signed, outside the work tree (see cache_file).
 """
 
 import logging
 import os
-import pickle
 import shutil
 import tempfile
 import threading
@@ -24,8 +24,9 @@ from pathlib import Path
 from pelican import Pelican
 from pelican.settings import read_settings
 
+from cache_file import read_signed, write_signed
 from content_model.messages import _, editor_translations
-from content_model.read_cache import ReadCache
+from content_model.read_cache import ReadCache, code_fingerprint
 from content_model.reader import ContentError
 from incremental_writer import RenderState
 from search_index import refresh_index
@@ -54,30 +55,17 @@ class BuildCache:
     reads: ReadCache = field(default_factory=ReadCache)
     render: RenderState = field(default_factory=RenderState)
 
-    FORMAT = 1  # raise when what is kept changes shape
-
     @classmethod
     def load(cls, path):
-        """The cache saved at ``path``; an empty one if there is none or it
-        cannot be read (then the build simply does everything)."""
-        try:
-            with open(path, "rb") as kept:
-                version, cache = pickle.load(kept)
-            if version == cls.FORMAT and isinstance(cache, cls):
-                return cache
-        except FileNotFoundError:
-            pass
-        except Exception as error:  # noqa: BLE001 - a cache is never worth a failed build
-            logging.getLogger(__name__).warning("%s: not used (%s); building everything", path, error)
-        return cls()
+        """The cache saved at ``path`` by a build on this machine with this
+        code; an empty one otherwise (then the build simply does everything)."""
+        cache = read_signed(path, code_fingerprint())
+        return cache if isinstance(cache, cls) else cls()
 
     def save(self, path):
-        path = Path(path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_name(path.name + ".partial")
-        with open(partial, "wb") as kept:
-            pickle.dump((self.FORMAT, self), kept, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(partial, path)
+        # What is kept changes shape with the code that keeps it: the code's
+        # fingerprint is the format's version.
+        write_signed(path, code_fingerprint(), self)
 
 
 def build_site(settings_file, output_path=None, overrides=None, checks=(), cache=None):

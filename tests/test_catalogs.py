@@ -46,7 +46,7 @@ def editor_messages():
         ):
             found.add(message)
     for path, keywords in (("plugins/link_crawl.py", {"_": None}), ("plugins/site_build.py", {"_": None}),
-                           ("tasks.py", {"say": None})):
+                           ("plugins/cache_file.py", {"_": None}), ("tasks.py", {"say": None})):
         with open(ROOT / path, "rb") as source:
             for _line, _function, message, *_rest in extract_python(
                 source, keywords=keywords, comment_tags=(), options={}

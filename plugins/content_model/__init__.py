@@ -7,6 +7,7 @@ from pelican import signals
 
 from .check import content_files
 from .clock import hold_scheduled_item, start_build_clock
+from .files import link_problems, outside_static_paths, static_file_problems
 from .generator import section_generator_context
 from .messages import editor_translations
 from .reader import ContentError, ContentReader, log_problems, read_ahead
@@ -18,6 +19,11 @@ def read_content(pelican):
     fail the build for Markdown in the wrong place. Read the others on
     every core before the generators ask for them."""
     settings = pelican.settings
+    # Before anything is read: a link may lead to any file of the machine.
+    problems = link_problems(settings) + static_file_problems(settings)
+    log_problems(problems, editor_translations(settings))
+    if any(problem.severity == "error" for problem in problems):
+        raise ContentError(f"{problems[0].path}: files that cannot be published (see above)")
     try:
         load_registry(settings["PATH"], settings["LANGUAGES"])
     except RegistryError as broken:
@@ -38,6 +44,10 @@ def keep_address(item):
         item.override_url, item.override_save_as = item.url, item.save_as
 
 
+def drop_files_outside_static_paths(generator):
+    log_problems(outside_static_paths(generator), editor_translations(generator.settings))
+
+
 def use_content_reader(readers):
     readers.reader_classes["md"] = ContentReader
 
@@ -52,6 +62,7 @@ def register():
     logging.getLogger("pelican.generators").addFilter(drop_repeated_failure)
     signals.readers_init.connect(use_content_reader)
     signals.initialized.connect(read_content)
+    signals.static_generator_finalized.connect(drop_files_outside_static_paths)
     signals.content_object_init.connect(keep_address)
     signals.generator_init.connect(start_build_clock)
     signals.article_generator_context.connect(hold_scheduled_item)

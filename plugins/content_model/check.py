@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 from .convert import Converter
+from .files import link_problems, static_file_problems
 from .messages import _
 from .clock import read_build_clock
 from .model import KnownNames, active_past_end, project_names
@@ -54,7 +55,12 @@ def check_content(settings):
     """All problems, errors first then warnings, each sorted by path and line."""
     root = Path(settings["PATH"])
     languages = settings["LANGUAGES"]
-    paths, problems = content_files(root)
+    links = link_problems(settings)
+    problems = links + static_file_problems(settings)
+    if links:  # nothing is read through a link: it may lead anywhere on the machine
+        return in_report_order(problems)
+    paths, found = content_files(root)
+    problems += found
     try:
         registry = load_registry(root, languages)
     except RegistryError as broken:
@@ -77,7 +83,11 @@ def check_content(settings):
         problems.extend(source.problems)
     problems.extend(duplicate_slugs(items))
     problems.extend(single_language_items(items, written, languages))
-    # Errors before warnings; the per-section counts (line 0) last.
+    return in_report_order(problems)
+
+
+def in_report_order(problems):
+    """Errors before warnings; the per-section counts (line 0) last."""
     return sorted(problems, key=lambda p: (p.severity != "error", p.line == 0, p.path, p.line))
 
 

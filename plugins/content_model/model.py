@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .files import link_target_problem
 from .messages import _
 from .scaffold import PLACEHOLDER_LINES
 from .schema import SECTIONS, STATUSES
@@ -57,9 +58,10 @@ SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
 CODE_SPAN = re.compile(r"(`+).*?\1")
 
 
-def check_body(source, path, content_root):
-    """Images need alt text; {filename} and {static} links need a target.
-    Returns the files linked to, whose existence the result depends on."""
+def check_body(source, path, content_root, static_paths):
+    """Images need alt text; {filename} and {static} links need a target
+    inside the content folder. Returns the files linked to, whose existence
+    the result depends on."""
     targets = []
     # The Title is the main heading, level 1; in minutes the items are
     # level 2 ('## 1 § …'), and the text's own headings start at 3.
@@ -122,6 +124,10 @@ def check_body(source, path, content_root):
                     relative = target[len(marker):].split("#")[0]
                     base = Path(content_root) if relative.startswith("/") else Path(path).parent
                     linked = base / relative.lstrip("/")
+                    refused = link_target_problem(marker, target, linked, content_root, static_paths)
+                    if refused:
+                        source.error(number, refused)
+                        continue
                     targets.append(str(linked))
                     if not linked.is_file():
                         source.error(number, _(

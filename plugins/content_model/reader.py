@@ -37,7 +37,7 @@ def validated_source(path, settings, known):
     if not any(p.severity == "error" for p in source.problems):
         pair = translation_pair(source, path, root, languages)
         values = item_metadata(source, pair, settings["DEFAULT_LANG"], known)
-        source.linked_files = check_body(source, path, root)
+        source.linked_files = check_body(source, path, root, settings["STATIC_PATHS"])
         if source.section == "meetings":
             agenda = parse_agenda(source)
     return source, values, agenda

@@ -46,14 +46,29 @@ def projects_json(records):
     return json.dumps({"projects": records}, ensure_ascii=False, indent=2) + "\n"
 
 
+# A spreadsheet runs a cell that starts with one of these as a formula
+# (=HYPERLINK(…) that sends the sheet away, =cmd|…): such a cell gets a
+# leading single quote, as OWASP advises against CSV injection.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """A record's value as a CSV cell that a spreadsheet shows as text."""
+    if isinstance(value, list):
+        value = "; ".join(value)
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
 def projects_csv(records):
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n")
+    # Every text cell quoted, numbers (the budget) not.
+    writer = csv.DictWriter(out, fieldnames=FIELDS, lineterminator="\n",
+                            quoting=csv.QUOTE_NONNUMERIC)
     writer.writeheader()
     for record in records:
-        writer.writerow({
-            key: "; ".join(value) if isinstance(value, list) else
-            ("" if value is None else value)
-            for key, value in record.items()
-        })
+        writer.writerow({key: spreadsheet_cell(value) for key, value in record.items()})
     return out.getvalue()
