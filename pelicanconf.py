@@ -33,7 +33,7 @@ PLUGINS = [
     "events",
     "feeds",
     "theme_assets",
-    "sitemap",
+    "sitemap_xml",
     "search_index",
     "incremental_writer",
 ]

@@ -314,3 +314,4 @@ def test_a_build_stopped_midway_does_not_spoil_the_next(tmp_path, monkeypatch):
     build_site(ROOT / "pelicanconf.py", site, overrides, cache=BuildCache.load(kept))
     clean = build_site(ROOT / "pelicanconf.py", tmp_path / "clean", overrides)
     assert snapshot(site) == snapshot(clean)
+

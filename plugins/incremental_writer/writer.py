@@ -175,6 +175,9 @@ class IncrementalWriter(Writer):
         or kept instead of rendered at once."""
         if not name:
             return
+        # Every page of a site with RELATIVE_URLS links relatively, whichever
+        # generator writes it (ours pass no relative_urls of their own).
+        relative_urls = relative_urls or self.settings["RELATIVE_URLS"]
         if paginated is None:
             paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
         if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
