@@ -62,6 +62,19 @@ SECTION_URLS = {
 # Subscribable calendars of upcoming and recent events, one per language.
 EVENT_CALENDAR_URLS = {"fi": "tapahtumat/tapahtumat.ics", "sv": "sv/evenemang/evenemang.ics"}
 CALENDAR_NAMES = {"fi": "SONet BOTNIA – tapahtumat", "sv": "SONet BOTNIA – evenemang"}
+# Every event ever announced, per language.
+EVENT_ARCHIVE_CALENDAR_URLS = {"fi": "tapahtumat/arkisto.ics", "sv": "sv/evenemang/arkiv.ics"}
+ARCHIVE_CALENDAR_NAMES = {"fi": "SONet BOTNIA – tapahtumat (arkisto)",
+                          "sv": "SONet BOTNIA – evenemang (arkiv)"}
+# The subscribable calendars keep an event this many days after it ended:
+# at least a year, so that a subscription never empties out (a synchronising
+# client such as vdirsyncer refuses a calendar that lost every event).
+CALENDAR_KEEP_PAST_DAYS = 400
+# How often a subscribed client should fetch the calendars again, in hours
+# (REFRESH-INTERVAL and X-PUBLISHED-TTL); the site is rebuilt daily.
+CALENDAR_REFRESH_HOURS = 12
+# How long a calendar shows an event with a Start time but no End, in minutes.
+EVENT_DEFAULT_DURATION_MINUTES = 120
 # Calendar entry UIDs are <section>-<name>@ this domain: stable across builds.
 CALENDAR_UID_DOMAIN = "sonetbotnia.fi"
 DECISION_REGISTER_URLS = {"fi": "kokoukset/paatokset/", "sv": "sv/moten/beslut/"}

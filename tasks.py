@@ -297,7 +297,9 @@ def clean(c):
 
 # Commands the browser, validator and server checks run, and their Debian packages.
 SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless", "nginx": "nginx",
-                   "openssl": "openssl"}
+                   "openssl": "openssl", "node": "nodejs", "npm": "npm"}
+# Mozilla's ical.js (Thunderbird's calendar parser) reads the built calendars.
+JS_TESTS = Path(__file__).resolve().parent / "tests" / "js"
 
 
 def ensure_system_packages(c):
@@ -318,8 +320,10 @@ def ensure_system_packages(c):
 
 @task
 def test(c):
-    """Run the whole test suite (installs Chromium and Java first if missing)."""
+    """Run the whole test suite (installs Chromium, Java and Node.js first if missing)."""
     ensure_system_packages(c)
+    if not (JS_TESTS / "node_modules").is_dir():
+        c.run(f"npm ci --prefix {JS_TESTS} --no-audit --no-fund")
     c.run(f"{sys.executable} -m pytest", pty=sys.stdout.isatty())
 
 
