@@ -89,6 +89,11 @@ OG_LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
 ABSOLUTE_SITEURL = "http://127.0.0.1:8000"
 # Entries per feed.
 FEED_SIZE = 20
+# Feed entry ids are tag: URIs (RFC 4151) under this authority and date,
+# fixed once: ids must never change with content or addresses.
+FEED_TAG_AUTHORITY = "sonetbotnia.fi,2016"
+# The date of a feed that has never had an entry (a body before its first minutes).
+FEEDS_SINCE = "2016-01-01"
 
 # Entries of the main navigation in order: a section key or a page's <name>.
 # Sections of later content types join this list when they exist.
