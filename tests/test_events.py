@@ -4,6 +4,7 @@ calendars parsed back with icalendar, JSON-LD parsed as JSON."""
 import json
 import logging
 from datetime import date, datetime, timedelta, timezone
+from urllib.parse import quote
 from zoneinfo import ZoneInfo
 
 import icalendar
@@ -237,3 +238,104 @@ def test_an_item_at_the_address_of_a_year_page_stops_the_build(build_from, caplo
     assert [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR] == [
         "events/2019.fi.md:1: the address /tapahtumat/2019/ is taken by a page the site makes "
         "itself (a listing, the search page or the like); rename the file or give it another Slug"]
+
+
+def test_registration_is_offered_only_while_open(build_from, tmp_path):
+    def registration(site, url):
+        facts = site.html(url).select_one(".facts")
+        return ([a["href"] for a in facts.select("a") if a["href"].startswith("https://")],
+                facts.get_text(" ", strip=True))
+
+    cancelled = EVENTS["events/tukiperhe.fi.md"].replace(
+        "Projects: monni\n", "Projects: monni\nEvent-status: cancelled\nModified: 2020-06-01 09:00\n")
+    site = build_events(build_from, **{"events/peruttu-ilmo.fi.md": cancelled})
+    links, _ = registration(site, "/tapahtumat/tukiperhe/")
+    assert links == ["https://example.org/ilmoittaudu"]
+    links, text = registration(site, "/tapahtumat/peruttu-ilmo/")
+    assert links == [] and "Ilmoittaudu" not in text and "Ilmoittautuminen" not in text
+    ld = json.loads(site.html("/tapahtumat/peruttu-ilmo/").find("script", type="application/ld+json").string)
+    assert "offers" not in ld
+    # the deadline 16.10.2020 is over at the end of that day, by the build clock
+    after = int(datetime(2020, 10, 17, 0, 1, tzinfo=HELSINKI).timestamp())
+    late = build_from({**BASE, **EVENTS}, epoch=after, output=tmp_path / "late")
+    links, text = registration(late, "/tapahtumat/tukiperhe/")
+    assert links == [] and "Ilmoittautuminen on päättynyt." in text
+    # the calendar gives the registration link while it is open
+    (event,) = parse_calendar(site, "/tapahtumat/tukiperhe/tukiperhe.ics").walk("VEVENT")
+    assert "Ilmoittautuminen: https://example.org/ilmoittaudu" in str(event["DESCRIPTION"])
+    (event,) = parse_calendar(late, "/tapahtumat/tukiperhe/tukiperhe.ics").walk("VEVENT")
+    assert "example.org" not in str(event["DESCRIPTION"])
+
+
+def test_a_status_without_modified_is_a_warning(build_from, caplog):
+    caplog.set_level(logging.WARNING)
+    build_from({**BASE, "events/siirto.fi.md": "Title: Siirto\nStart: 2020-08-25 10:00\n"
+                "Event-status: postponed\n\nT.\n"}, epoch=CLOCK)
+    assert [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING] == [
+        "events/siirto.fi.md:3: Event-status: add 'Modified: YYYY-MM-DD HH:MM' (when the status "
+        "changed), or subscribed calendars may keep showing the event as it was"]
+
+
+# Google's event rich results: required and recommended properties.
+REQUIRED = ("name", "startDate", "location")
+RECOMMENDED = ("endDate", "eventStatus", "eventAttendanceMode", "organizer", "description")
+
+
+def check_event_json_ld(data):
+    assert data["@type"] == "Event"
+    for name in REQUIRED + RECOMMENDED:
+        assert data.get(name), name
+    place = data["location"]
+    if place["@type"] == "Place":
+        assert place["name"] and place["address"]["@type"] == "PostalAddress"
+        assert data["eventAttendanceMode"] == "https://schema.org/OfflineEventAttendanceMode"
+    else:
+        assert place["@type"] == "VirtualLocation" and place["url"].startswith("http")
+        assert data["eventAttendanceMode"] == "https://schema.org/OnlineEventAttendanceMode"
+    assert data["organizer"]["@type"] == "Organization" and data["organizer"]["name"]
+    assert data["endDate"] >= data["startDate"]
+    assert data["eventStatus"].startswith("https://schema.org/Event")
+
+
+def test_json_ld_has_what_event_rich_results_ask_for(build_from):
+    site = build_events(build_from)
+    pages = [url for url in site.pages() if url.startswith(("/tapahtumat/", "/sv/evenemang/"))]
+    found = 0
+    for url in pages:
+        script = site.html(url).find("script", type="application/ld+json")
+        if script is None:
+            continue
+        data = json.loads(script.string)
+        if "location" not in data:  # no Location written: no place is made up
+            assert url.startswith(("/tapahtumat/syyspaiva/", "/tapahtumat/peruttu/", "/tapahtumat/mennyt/",
+                                   "/tapahtumat/vanha/")), url
+            continue
+        check_event_json_ld(data)
+        found += 1
+    assert found >= 3
+    data = json.loads(site.html("/tapahtumat/tukiperhe/").find("script", type="application/ld+json").string)
+    assert data["location"] == {"@type": "Place", "name": "Seinäjoki", "address": {
+        "@type": "PostalAddress", "streetAddress": "Seinäjoki", "addressCountry": "FI"}}
+    assert data["offers"] == {"@type": "Offer", "url": "https://example.org/ilmoittaudu",
+                              "availability": "https://schema.org/InStock", "validThrough": "2020-10-16"}
+    all_day = json.loads(site.html("/tapahtumat/syyspaiva/").find("script", type="application/ld+json").string)
+    assert all_day["endDate"] == "2020-09-03"
+    assert all_day["organizer"] == {"@type": "Organization", "name": "SONet BOTNIA",
+                                    "url": "http://127.0.0.1:8000/"}
+
+
+def test_feeds_page_offers_subscriptions_not_only_imports(build_from):
+    site = build_events(build_from)
+    for url, name in (("/syotteet/", "SONet BOTNIA – tapahtumat"), ("/sv/floden/", "SONet BOTNIA – evenemang")):
+        page = site.html(url)
+        item = next(li for li in page.select("li") if li.get_text().startswith(name + ":"))
+        links = [a["href"] for a in item.select("a")]
+        path = "tapahtumat/tapahtumat.ics" if url == "/syotteet/" else "sv/evenemang/evenemang.ics"
+        assert links == [
+            f"webcal://127.0.0.1:8000/{path}",
+            "https://calendar.google.com/calendar/render?cid=" + quote(f"webcal://127.0.0.1:8000/{path}", safe=""),
+            "https://outlook.live.com/calendar/0/addfromweb?url=" + quote(f"http://127.0.0.1:8000/{path}", safe="")
+            + "&name=" + quote(name, safe="").replace("%20", "+"),
+            f"/{path}"]
+        assert all(a.get("rel") == ["noopener"] for a in item.select("a[href^='https://']"))
+        assert any("arkisto.ics" in a["href"] or "arkiv.ics" in a["href"] for a in page.select("a"))
