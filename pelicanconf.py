@@ -62,6 +62,19 @@ SECTION_URLS = {
 # Subscribable calendars of upcoming and recent events, one per language.
 EVENT_CALENDAR_URLS = {"fi": "tapahtumat/tapahtumat.ics", "sv": "sv/evenemang/evenemang.ics"}
 CALENDAR_NAMES = {"fi": "SONet BOTNIA – tapahtumat", "sv": "SONet BOTNIA – evenemang"}
+# Every event ever announced, per language.
+EVENT_ARCHIVE_CALENDAR_URLS = {"fi": "tapahtumat/arkisto.ics", "sv": "sv/evenemang/arkiv.ics"}
+ARCHIVE_CALENDAR_NAMES = {"fi": "SONet BOTNIA – tapahtumat (arkisto)",
+                          "sv": "SONet BOTNIA – evenemang (arkiv)"}
+# The subscribable calendars keep an event this many days after it ended:
+# at least a year, so that a subscription never empties out (a synchronising
+# client such as vdirsyncer refuses a calendar that lost every event).
+CALENDAR_KEEP_PAST_DAYS = 400
+# How often a subscribed client should fetch the calendars again, in hours
+# (REFRESH-INTERVAL and X-PUBLISHED-TTL); the site is rebuilt daily.
+CALENDAR_REFRESH_HOURS = 12
+# How long a calendar shows an event with a Start time but no End, in minutes.
+EVENT_DEFAULT_DURATION_MINUTES = 120
 # Calendar entry UIDs are <section>-<name>@ this domain: stable across builds.
 CALENDAR_UID_DOMAIN = "sonetbotnia.fi"
 DECISION_REGISTER_URLS = {"fi": "kokoukset/paatokset/", "sv": "sv/moten/beslut/"}
@@ -76,6 +89,11 @@ OG_LOCALES = {"fi": "fi_FI", "sv": "sv_FI"}
 ABSOLUTE_SITEURL = "http://127.0.0.1:8000"
 # Entries per feed.
 FEED_SIZE = 20
+# Feed entry ids are tag: URIs (RFC 4151) under this authority and date,
+# fixed once: ids must never change with content or addresses.
+FEED_TAG_AUTHORITY = "sonetbotnia.fi,2016"
+# The date of a feed that has never had an entry (a body before its first minutes).
+FEEDS_SINCE = "2016-01-01"
 
 # Entries of the main navigation in order: a section key or a page's <name>.
 # Sections of later content types join this list when they exist.

@@ -303,7 +303,10 @@ def clean(c):
 
 # Commands the browser, validator, server and spreadsheet checks run, and their Debian packages.
 SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless", "nginx": "nginx",
-                   "openssl": "openssl", "soffice": "libreoffice-calc-nogui"}
+                   "openssl": "openssl", "soffice": "libreoffice-calc-nogui", "node": "nodejs",
+                   "npm": "npm"}
+# Mozilla's ical.js (Thunderbird's calendar parser) reads the built calendars.
+JS_TESTS = Path(__file__).resolve().parent / "tests" / "js"
 
 
 def ensure_system_packages(c):
@@ -324,8 +327,10 @@ def ensure_system_packages(c):
 
 @task
 def test(c):
-    """Run the whole test suite (installs Chromium, Java and LibreOffice first if missing)."""
+    """Run the whole test suite (installs Chromium, Java, nginx, LibreOffice and Node.js first if missing)."""
     ensure_system_packages(c)
+    if not (JS_TESTS / "node_modules").is_dir():
+        c.run(f"npm ci --prefix {JS_TESTS} --no-audit --no-fund")
     c.run(f"{sys.executable} -m pytest", pty=sys.stdout.isatty())
 
 

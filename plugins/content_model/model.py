@@ -336,6 +336,12 @@ def check_event_times(source, values):
             "Registration-deadline is after the event starts; registration must close "
             "before Start"))
     line = line_of(source, "Event-status")
+    if line and values.get("event_status") and "modified" not in values:
+        # Modified is what raises the calendars' SEQUENCE and dates the feed
+        # entry: without it subscribed calendars may keep the old event.
+        source.warn(line, _(
+            "Event-status: add 'Modified: YYYY-MM-DD HH:MM' (when the status changed), "
+            "or subscribed calendars may keep showing the event as it was"))
     if line and values.get("event_status") == "rescheduled" and "previous_start" not in values:
         source.warn(line, _(
             "a rescheduled event should say when it was to start: add 'Previous-start: ...'"))

@@ -1,48 +1,86 @@
 """Events as RFC 5545 calendars, built with icalendar.
 
 UIDs come from the item's section and <name>, never from its title, so a
-corrected title updates the same calendar entry. DTSTAMP is the build clock,
-so the same content and clock give the same bytes.
+corrected title updates the same calendar entry. Every date in a calendar
+comes from the content (DTSTAMP is the event's Modified, else its Date,
+else its Start), so a calendar changes only when its events do: daily
+builds of the same content give the same bytes, and HTTP caches and
+synchronising clients see nothing new.
 """
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 
-from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event, Timezone, TimezoneDaylight, TimezoneStandard
+from icalendar import Calendar, Event
+from icalendar.prop import vDuration
 from markupsafe import Markup
 
 STATUS = {"cancelled": "CANCELLED", "postponed": "TENTATIVE"}
 SEQUENCE_EPOCH = datetime(2000, 1, 1, tzinfo=timezone.utc)
 
 
+@dataclass(frozen=True)
+class CalendarStyle:
+    """What every calendar of a build shares."""
+
+    siteurl: str
+    uid_domain: str
+    timezone_lines: bytes  # the VTIMEZONE, made once
+    refresh: timedelta  # how often a subscribed client should fetch again
+    default_duration: timedelta  # of a timed event without End
+
+
+@dataclass(frozen=True)
+class Wording:
+    """The words of a calendar's language around an event's own text."""
+
+    prefix: str  # 'Peruttu: ' for a cancelled event, else ''
+    marker: str  # ' (på finska)' for an event in the other language, else ''
+    registration: str  # 'Ilmoittautuminen'
+
+
 def event_uid(event, domain):
     return f"{event.section}-{event.item_name}@{domain}"
 
 
-def vevent(event, build_clock, siteurl, domain):
-    entry = Event()
-    entry.add("uid", event_uid(event, domain))
-    entry.add("dtstamp", build_clock.astimezone(timezone.utc))
-    entry.add("summary", event.title)
-    start = event.start
-    end = getattr(event, "end", None)
+def revised(event):
+    """When the event's announcement was last revised, by its content."""
+    return getattr(event, "modified", None) or getattr(event, "date", None) or event.start.moment
+
+
+def add_times(entry, event, default_duration):
+    start, end = event.start, getattr(event, "end", None)
     if start.all_day:
         entry.add("dtstart", start.moment.date())
         # DTEND of an all-day event is the day after its last day.
         last = end.moment.date() if end else start.moment.date()
         entry.add("dtend", last + timedelta(days=1))
+        return
+    entry.add("dtstart", start.moment)
+    if end is None:
+        # Without DTEND most clients show 0 minutes and khal an hour: say
+        # how long it is taken to last, the same everywhere.
+        entry.add("dtend", start.moment + default_duration)
     else:
-        entry.add("dtstart", start.moment)
-        if end:
-            entry.add("dtend", end.moment if not end.all_day else end.moment + timedelta(days=1))
+        entry.add("dtend", end.moment if not end.all_day else end.moment + timedelta(days=1))
+
+
+def vevent(event, wording, style):
+    entry = Event()
+    entry.add("uid", event_uid(event, style.uid_domain))
+    entry.add("dtstamp", revised(event).astimezone(timezone.utc))
+    # A client that shows no STATUS (calcurse, khal) still shows the summary.
+    entry.add("summary", f"{wording.prefix}{event.title}{wording.marker}")
+    add_times(entry, event, style.default_duration)
     if getattr(event, "location", None):
         entry.add("location", event.location)
     description = [Markup(event.metadata.get("summary", "")).striptags()]
     if getattr(event, "organizer", None):
         description.append(event.organizer)
-    if siteurl:
-        url = f"{siteurl}/{event.url}"
+    if getattr(event, "registration_open", False):
+        description.append(f"{wording.registration}: {event.registration}")
+    if style.siteurl:
+        url = f"{style.siteurl}/{event.url}"
         entry.add("url", url)
         description.append(url)
     entry.add("description", "\n\n".join(part for part in description if part))
@@ -61,73 +99,24 @@ def vevent(event, build_clock, siteurl, domain):
     return entry
 
 
-def clock_changes(zone, first_year, last_year):
-    """[(UTC instant, offset before, offset after)] of every change of
-    clocks in ``zone`` in those years, to the second."""
-    offset = lambda moment: moment.astimezone(zone).utcoffset()  # noqa: E731
-    changes = []
-    moment = datetime(first_year, 1, 1, tzinfo=timezone.utc)
-    end = datetime(last_year + 1, 1, 1, tzinfo=timezone.utc)
-    while moment < end:
-        after = min(moment + timedelta(days=7), end)
-        if offset(after) != offset(moment):
-            low, high = moment, after  # the change is after low, at or before high
-            while high - low > timedelta(seconds=1):
-                middle = low + (high - low) / 2
-                low, high = (middle, high) if offset(middle) == offset(low) else (low, middle)
-            changes.append((high, offset(low), offset(high)))
-        moment = after
-    return changes
-
-
-def helsinki_timezone(first_year=1970, last_year=2037):
-    """The VTIMEZONE of Europe/Helsinki, as iCalendar lines; made once per
-    build, since it is the same in every calendar.
-
-    Each change of clocks is found in the tz database and written as RFC
-    5545 reads it (3.6.5): the local time before the change, with the offset
-    before it. (icalendar's Timezone.from_tzinfo writes the spring changes
-    in the time after the change, which puts them an hour late.)"""
-    zone = ZoneInfo("Europe/Helsinki")
-    start = datetime(first_year, 1, 1)
-    vtimezone = Timezone()
-    vtimezone.add("tzid", "Europe/Helsinki")
-    first = TimezoneStandard()
-    first.add("tzname", start.replace(tzinfo=zone).tzname())
-    first.add("dtstart", start)
-    first.add("tzoffsetfrom", start.replace(tzinfo=zone).utcoffset())
-    first.add("tzoffsetto", start.replace(tzinfo=zone).utcoffset())
-    vtimezone.add_component(first)
-    observances = {}  # (summer time?, name, offsets) -> local onsets
-    for instant, before, after in clock_changes(zone, first_year, last_year):
-        local = instant.astimezone(zone)
-        key = (bool(local.dst()), local.tzname(), before, after)
-        observances.setdefault(key, []).append((instant + before).replace(tzinfo=None))
-    for (summer, name, before, after), onsets in observances.items():
-        observance = TimezoneDaylight() if summer else TimezoneStandard()
-        observance.add("tzname", name)
-        observance.add("dtstart", onsets[0])
-        if onsets[1:]:
-            observance.add("rdate", onsets[1:])
-        observance.add("tzoffsetfrom", before)
-        observance.add("tzoffsetto", after)
-        vtimezone.add_component(observance)
-    return vtimezone.to_ical()
-
-
 END = b"END:VCALENDAR\r\n"
 
 
-def calendar_bytes(events, name, build_clock, siteurl, domain, timezone_lines):
+def calendar_bytes(events, name, wordings, style):
+    """One calendar of ``events``; ``wordings`` gives each its Wording."""
     calendar = Calendar()
     calendar.add("prodid", "-//SONet BOTNIA//Portal//FI")
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Helsinki")
+    # How often a subscribed client fetches again: RFC 7986's property and
+    # the one Outlook and Apple read.
+    calendar.add("refresh-interval", vDuration(style.refresh), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", vDuration(style.refresh))
     for event in events:
-        calendar.add_component(vevent(event, build_clock, siteurl, domain))
+        calendar.add_component(vevent(event, wordings(event), style))
     lines = calendar.to_ical()
     assert lines.endswith(END)
     # The time zone goes last, after the events, as add_component would put it.
-    return lines[: -len(END)] + timezone_lines + END
+    return lines[: -len(END)] + style.timezone_lines + END

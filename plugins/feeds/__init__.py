@@ -7,6 +7,7 @@ only those items: the subscriber follows the project, and the whole minutes
 are a link away."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from markupsafe import Markup
@@ -14,10 +15,11 @@ from pelican import signals
 from pelican.generators import Generator
 
 from bilingual import in_language, write_language_page
+from content_model.schema import HELSINKI
 from localization.catalogs import Catalogs
 from localization.dates import time_range
 
-from .entries import FeedEntry, absolute_links, feed_documents
+from .entries import FeedEntry, absolute_links, entry_id, feed_documents
 
 
 def N_(message):
@@ -35,6 +37,14 @@ class Feed:
     items: list
     # A meeting's source path -> the numbers of the only agenda items its entry shows.
     agenda_numbers: dict = field(default_factory=dict)
+    # The feed's date while it has no entries (see feed_documents).
+    since: datetime = None
+    # The page the feed is of, when it is not the feed's own folder.
+    page: str = None
+
+    @property
+    def page_url(self):
+        return self.folder if self.page is None else self.page
 
     @property
     def rss(self):
@@ -63,17 +73,25 @@ class FeedsGenerator(Generator):
     def gettext(self, lang, message):
         return self.catalogs.translations[lang].ugettext(message)
 
-    def news_feed(self, lang, items):
+    def news_feed(self, lang, items, since=None):
         return Feed("news", lang, self.gettext(lang, N_("SONet BOTNIA: news")),
                     self.gettext(lang, N_("News of SONet BOTNIA, the social welfare competence "
                                           "centre of the Ostrobothnian regions.")),
-                    self.settings["SECTION_URLS"]["news"][lang], items)
+                    self.settings["SECTION_URLS"]["news"][lang], items, since=since)
 
-    def events_feed(self, lang, items):
+    def events_feed(self, lang, items, since=None):
         return Feed("events", lang, self.gettext(lang, N_("SONet BOTNIA: upcoming events")),
                     self.gettext(lang, N_("Trainings, network meetings and other upcoming "
                                           "events of SONet BOTNIA.")),
-                    self.settings["SECTION_URLS"]["events"][lang], items)
+                    self.settings["SECTION_URLS"]["events"][lang], items, since=since)
+
+    def since(self, items):
+        """The newest date of everything a feed could ever show, whatever
+        the build clock: an empty feed then changes only with the content.
+        Without any such item, FEEDS_SINCE."""
+        first = datetime.fromisoformat(self.settings["FEEDS_SINCE"]).replace(tzinfo=HELSINKI)
+        return max((getattr(item, "modified", None) or self.published(item) for item in items),
+                   default=first)
 
     def all_feeds(self, lang):
         """Every feed of one language: each item in that language, or, as on
@@ -85,16 +103,22 @@ class FeedsGenerator(Generator):
         news.sort(key=lambda a: a.date, reverse=True)
         events = in_lang(self.context.get("upcoming_events", []))
         events.sort(key=lambda e: e.sort_date)
-        feeds = [self.news_feed(lang, news[:size]), self.events_feed(lang, events[:size])]
+        feeds = [self.news_feed(lang, news[:size], self.since(news)),
+                 self.events_feed(lang, events[:size], self.since(self.context.get("events", [])))]
         meetings = self.context.get("meetings", [])
-        for key in sorted({m.body for m in meetings}):
-            of_body = in_lang([m for m in meetings if m.body == key])
+        meetings_url = self.settings["SECTION_URLS"]["meetings"][lang]
+        registry = self.context.get("registry")
+        # Every body of the registry has its feed from the start, empty until
+        # its first minutes, so that one may subscribe before they come.
+        for body in registry.bodies.values() if registry else ():
+            of_body = in_lang([m for m in meetings if m.body == body.key])
             of_body.sort(key=lambda m: m.sort_date, reverse=True)
-            name = of_body[0].body_entry.name(lang) if of_body else key
             feeds.append(Feed(
-                f"body-{key}", lang, f"SONet BOTNIA: {name}",
+                f"body-{body.key}", lang, f"SONet BOTNIA: {body.name(lang)}",
                 self.gettext(lang, N_("New minutes of this body.")),
-                f"{self.settings['SECTION_URLS']['meetings'][lang]}{key}/", of_body[:size]))
+                f"{meetings_url}{body.key}/", of_body[:size], since=self.since(of_body),
+                # a body's page is made with its first minutes
+                page=None if of_body else meetings_url))
         for project in self.context.get("projects", []):
             version = next((v for v in [project, *project.translations] if v.lang == lang), None)
             if version is None:
@@ -112,7 +136,7 @@ class FeedsGenerator(Generator):
                 self.gettext(lang, N_("Everything on the site that names this project.")),
                 version.url, named,
                 {item.source_path: numbers[item.source_path]
-                 for item in named if item.source_path in numbers}))
+                 for item in named if item.source_path in numbers}, since=self.since(named)))
         return feeds
 
     def published(self, item):
@@ -131,8 +155,7 @@ class FeedsGenerator(Generator):
         if kind == "Event":
             when = time_range(item.start, getattr(item, "end", None), lang)
             where = f", {item.location}" if getattr(item, "location", None) else ""
-            status = getattr(item, "event_status", None)
-            prefix = self.gettext(lang, status.capitalize()) + ": " if status else ""
+            prefix = self.catalogs.status_prefix(lang, getattr(item, "event_status", None))
             title = f"{prefix}{item.title} – {when}{where}"
             summary = f"{prefix}{when}{where}. {summary}".strip()
         if kind == "Meeting":
@@ -142,10 +165,10 @@ class FeedsGenerator(Generator):
             content = template.render({**self.context, "lang": lang, "item": item})
         if item.lang != lang:
             # An item with no version in the feed's language, as the listings mark it.
-            marker = self.gettext(lang, N_("in Finnish") if item.lang == "fi" else N_("in Swedish"))
-            title = f"{title} ({marker})"
+            title += self.catalogs.language_marker(lang, item.lang)
             content = f'<div lang="{item.lang}">{content}</div>'
         return FeedEntry(
+            id=entry_id(self.settings["FEED_TAG_AUTHORITY"], lang, item, agenda_numbers),
             title=title, url=url, published=published, updated=updated,
             summary=summary or title, content=absolute_links(content, url),
             categories=[tag.name for tag in getattr(item, "tags", [])],
@@ -184,7 +207,6 @@ class FeedsGenerator(Generator):
 
     def generate_output(self, writer):
         base = self.settings["ABSOLUTE_SITEURL"]
-        clock = self.context["BUILD_CLOCK"]
         listed = {}
         entries = {}  # an item is in several feeds: render its entry once
         for lang in self.settings["LANGUAGES"]:
@@ -197,14 +219,14 @@ class FeedsGenerator(Generator):
                         documents["rss"], documents["atom"] = feed_documents(
                             feed.title, feed.description, lang,
                             {"rss": f"{base}/{feed.rss}", "atom": f"{base}/{feed.atom}"},
-                            f"{base}/{feed.folder}",
+                            f"{base}/{feed.page_url}",
                             [self.cached_entry(entries, item, lang,
                                                feed.agenda_numbers.get(item.source_path, ()))
-                             for item in feed.items], clock)
+                             for item in feed.items], feed.since)
                     return documents[kind]
 
                 for kind, url in (("rss", feed.rss), ("atom", feed.atom)):
-                    writer.produce(url, [feed, clock], lambda kind=kind, document=document: document(kind))
+                    writer.produce(url, [feed], lambda kind=kind, document=document: document(kind))
         for lang in self.settings["LANGUAGES"]:
             # A project's feed is announced on its own page: this page lists
             # the site's feeds, which do not grow in number with the site.

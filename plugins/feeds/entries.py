@@ -20,11 +20,29 @@ def absolute_links(html, page_url):
     )
 
 
+def entry_id(authority, lang, item, agenda_numbers=()):
+    """A tag: URI (RFC 4151) from the item's key, its section and <name>,
+    never its address: a changed Slug is the same entry. What subscribers
+    must see as news has an id of its own: the few § items of minutes in a
+    project's feed (not the whole minutes of the body's feed), and an event
+    once cancelled, postponed or rescheduled (again with each Modified), which
+    feed readers would otherwise keep as read."""
+    specific = f"{lang}/{item.section}/{item.item_name}"
+    if agenda_numbers:
+        specific += "/items-" + "-".join(str(number) for number in agenda_numbers)
+    status = getattr(item, "event_status", None)
+    if status:
+        modified = getattr(item, "modified", None)
+        specific += f"/{status}" + (f"-{modified:%Y%m%dT%H%M}" if modified else "")
+    return f"tag:{authority}:{specific}"
+
+
 class FeedEntry:
     """What one entry says, already in the feed's language."""
 
-    def __init__(self, title, url, published, updated, summary, content,
+    def __init__(self, id, title, url, published, updated, summary, content,
                  categories=(), author=None):
+        self.id = id
         self.title = title
         self.url = url
         self.published = published
@@ -35,10 +53,12 @@ class FeedEntry:
         self.author = author
 
 
-def feed_documents(title, description, lang, self_urls, section_url, entries, build_clock):
-    """(rss bytes, atom bytes) of one feed; ``self_urls`` = {'rss': …, 'atom': …}."""
+def feed_documents(title, description, lang, self_urls, section_url, entries, since):
+    """(rss bytes, atom bytes) of one feed; ``self_urls`` = {'rss': …, 'atom': …}.
+    ``since`` is the feed's date while it has no entries: a date from the
+    content, never the build clock, so that an empty feed stays the same."""
     documents = {}
-    newest = max((entry.updated for entry in entries), default=build_clock)
+    newest = max((entry.updated for entry in entries), default=since)
     for kind in ("rss", "atom"):
         feed = FeedGenerator()
         feed.id(self_urls[kind])
@@ -55,8 +75,8 @@ def feed_documents(title, description, lang, self_urls, section_url, entries, bu
         feed.generator("SONet BOTNIA portal")
         for entry in entries:
             item = feed.add_entry(order="append")
-            item.id(entry.url)
-            item.guid(entry.url, permalink=True)
+            item.id(entry.id)
+            item.guid(entry.id, permalink=False)
             item.title(entry.title)
             item.link(href=entry.url)
             item.published(entry.published)

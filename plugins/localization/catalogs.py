@@ -50,3 +50,17 @@ class Catalogs:
             translated = self.for_context(context).ugettext(message)
             self.translated[key] = (Markup(translated) if autoescape else translated) % {}
         return self.translated[key]
+
+    def status_prefix(self, lang, status):
+        """'Peruttu: ' before the title of a cancelled event, as its page's
+        status label says it; '' for an event as announced."""
+        labels = {"cancelled": "Cancelled", "postponed": "Postponed", "rescheduled": "Rescheduled"}
+        return f"{self.translations[lang].ugettext(labels[status])}: " if status else ""
+
+    def language_marker(self, lang, item_lang):
+        """' (på finska)' after the title of an item shown in a language
+        other than the listing's, as partials/language_marker.html marks it."""
+        if item_lang == lang:
+            return ""
+        language = "in Finnish" if item_lang == "fi" else "in Swedish"
+        return f" ({self.translations[lang].ugettext(language)})"

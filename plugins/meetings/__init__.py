@@ -46,6 +46,7 @@ class MeetingsGenerator(SectionGenerator):
     def generate_context(self):
         super().generate_context()
         self.registry = load_registry(self.path, self.settings["LANGUAGES"])
+        self.context["registry"] = self.registry  # the bodies, for their feeds
         for meeting in self.published_items():
             meeting.body_entry = self.registry.bodies[meeting.body]
         self.items.sort(key=lambda m: m.sort_date, reverse=True)
