@@ -4,12 +4,16 @@ ends in a site or in `path:line` errors, never in a traceback, and soon."""
 
 import logging
 import os
+import re
 import subprocess
 import sys
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+from pelican.settings import read_settings
 
+from content_model.check import check_content
 from conftest import EPOCH_JUNE_2020, ROOT
 from site_build import BuildFailed, build_site
 from test_bad_input import BASE
@@ -158,3 +162,89 @@ def test_our_checks_are_linear_even_beyond_the_limits(tmp_path, monkeypatch):
         "PATH": str(content), "TEXT_LIMITS": {"line_length": 100_000}})
     assert time.perf_counter() - start < SECONDS_PER_BUILD
     assert "`" * 24000 in (tmp_path / "output" / "ajankohtaista" / "tapaus" / "index.html").read_text()
+
+
+# Generated content files: header lines, Markdown, raw HTML, any Unicode
+# (control characters and broken UTF-8 too) and long runs of the characters
+# Markdown nests.
+SNIPPETS = ["# ", "## 1 § ", "### ", "[", "]", "(", ")", "](", "![", "`", "```\n", "<", ">",
+            "*", "_", "&", "\n", "\n\n", "    ", "| a | b |\n|---|---|\n", "[^1]", "<!--", "-->",
+            "<style>", "</style>", "<script>", "<textarea>", "<img src=x>", "<b>", "</b>",
+            "{static}/images/logo.png", "{filename}ei.fi.md", "Esitys: ", "Päätös: ", "\x0b",
+            "\x85", "\ufeff", "\u200b", "Status: draft\n", "Title: x\n"]
+text_piece = st.one_of(
+    st.text(max_size=40),
+    st.sampled_from(SNIPPETS),
+    st.builds(lambda char, count: char * count, st.sampled_from(list("[]()<>`*_#!-=\\ ") + ["!["]),
+              st.integers(1, 20_000)),
+)
+header_line = st.builds("{}: {}\n".format,
+                        st.sampled_from(["Title", "Date", "Summary", "Tags", "Status", "Projects",
+                                         "Body", "Sumary", "title"]),
+                        st.one_of(st.text(max_size=30), st.just("2020-06-01"), st.just("monni")))
+
+
+@st.composite
+def content_files(draw):
+    """(relative path, bytes) of one generated content file."""
+    section = draw(st.sampled_from(["news", "meetings", "pages"]))
+    header = "".join(draw(st.lists(header_line, max_size=4)))
+    if draw(st.booleans()):
+        header = "Title: Luotu\nDate: 2020-06-01 12:00\nBody: ep-ohjausryhma\n" + header
+    text = header + draw(st.sampled_from(["\n", ""])) + "".join(draw(st.lists(text_piece, max_size=12)))
+    return f"{section}/luotu.fi.md", text.encode("utf-8", "surrogatepass")
+
+
+class Records(logging.Handler):
+    def __init__(self):
+        super().__init__(level=logging.ERROR)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def assert_told_as_path_and_line(records, path):
+    for record in records:
+        assert record.exc_info is None, record.getMessage()  # no traceback
+        assert re.match(rf"{re.escape(path)}:\d+(:\d+)?: ", record.getMessage()), record.getMessage()
+
+
+@settings(max_examples=30, deadline=None, derandomize=True, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(content_files())
+def test_any_file_builds_or_stops_with_path_and_line_soon(tmp_path_factory, file):
+    path, data = file
+    content = tmp_path_factory.mktemp("generated") / "content"
+    for relative, text in {**BASE, path: data}.items():
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_bytes(text if isinstance(text, bytes) else text.encode())
+    records = Records()
+    logging.getLogger().addHandler(records)
+    start = time.perf_counter()
+    try:
+        build_site(ROOT / "pelicanconf.py", content.parent / "output", overrides={"PATH": str(content)})
+    except BuildFailed:
+        assert records.records  # each error is told
+    finally:
+        logging.getLogger().removeHandler(records)
+    assert time.perf_counter() - start < SECONDS_PER_BUILD
+    assert_told_as_path_and_line(records.records, path)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None,
+          suppress_health_check=list(HealthCheck))
+@given(content_files())
+def test_the_content_checks_end_in_problems_with_path_and_line_soon(tmp_path_factory, file):
+    path, data = file
+    content = tmp_path_factory.mktemp("checked") / "content"
+    for relative, text in {**BASE, path: data}.items():
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_bytes(text if isinstance(text, bytes) else text.encode())
+    start = time.perf_counter()
+    problems = check_content(read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)}))
+    assert time.perf_counter() - start < SECONDS_PER_BUILD
+    for problem in problems:
+        # The other files are fine: every error is the generated file's.
+        assert problem.path == path or problem.severity == "warning", problem.text()
+        assert problem.line or problem.path.endswith("/"), problem.text()
