@@ -30,6 +30,14 @@ def errors(caplog):
     return [r.getMessage() for r in caplog.records if r.levelno >= logging.ERROR]
 
 
+def write_content(folder, files):
+    """Write {relative path: text or bytes} over BASE into ``folder``; returns it."""
+    for relative, text in {**BASE, **files}.items():
+        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
+        (folder / relative).write_bytes(text if isinstance(text, bytes) else text.encode())
+    return folder
+
+
 def timed_build(build_from, files):
     """(site or the BuildFailed, seconds) of building ``files`` over BASE."""
     start = time.perf_counter()
@@ -77,10 +85,7 @@ def test_the_control_character_message_is_in_the_editors_language(build_from, ca
 
 
 def test_invoke_check_lists_a_control_character_as_an_error(tmp_path):
-    content = tmp_path / "content"
-    for relative, text in {**BASE, "news/ohjausmerkki.fi.md": "Title: Otsikko\x0b\n\nT.\n"}.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(text, encoding="utf-8")
+    content = write_content(tmp_path / "content", {"news/ohjausmerkki.fi.md": "Title: Otsikko\x0b\n\nT.\n"})
     env = dict(os.environ, LANG="C.UTF-8", EDITOR_LANG="en", SOURCE_DATE_EPOCH=str(EPOCH_JUNE_2020))
     result = subprocess.run([sys.executable, "-m", "invoke", "check", "--content", str(content)],
                             cwd=ROOT, env=env, capture_output=True, text=True)
@@ -152,10 +157,7 @@ def test_headings_with_long_runs_of_spaces_are_read_at_once(build_from, files, u
 def test_our_checks_are_linear_even_beyond_the_limits(tmp_path, monkeypatch):
     """With the limits lifted, a long line of backticks after '<' passes
     our raw-HTML check in one pass (the old pattern took minutes)."""
-    content = tmp_path / "content"
-    for relative, text in {**BASE, "news/tapaus.fi.md": HEADER + "<" + "`" * 24000 + "\n"}.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(text, encoding="utf-8")
+    content = write_content(tmp_path / "content", {"news/tapaus.fi.md": HEADER + "<" + "`" * 24000 + "\n"})
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     start = time.perf_counter()
     build_site(ROOT / "pelicanconf.py", tmp_path / "output", overrides={
@@ -204,21 +206,22 @@ class Records(logging.Handler):
         self.records.append(record)
 
 
+# Time is measured by the tests themselves; the same examples on every run.
+STABLE = {"deadline": None, "derandomize": True, "database": None,
+          "suppress_health_check": list(HealthCheck)}
+
+
 def assert_told_as_path_and_line(records, path):
     for record in records:
         assert record.exc_info is None, record.getMessage()  # no traceback
         assert re.match(rf"{re.escape(path)}:\d+(:\d+)?: ", record.getMessage()), record.getMessage()
 
 
-@settings(max_examples=30, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=30, **STABLE)
 @given(content_files())
 def test_any_file_builds_or_stops_with_path_and_line_soon(tmp_path_factory, file):
     path, data = file
-    content = tmp_path_factory.mktemp("generated") / "content"
-    for relative, text in {**BASE, path: data}.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_bytes(text if isinstance(text, bytes) else text.encode())
+    content = write_content(tmp_path_factory.mktemp("generated") / "content", {path: data})
     records = Records()
     logging.getLogger().addHandler(records)
     start = time.perf_counter()
@@ -232,15 +235,11 @@ def test_any_file_builds_or_stops_with_path_and_line_soon(tmp_path_factory, file
     assert_told_as_path_and_line(records.records, path)
 
 
-@settings(max_examples=150, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(max_examples=150, **STABLE)
 @given(content_files())
 def test_the_content_checks_end_in_problems_with_path_and_line_soon(tmp_path_factory, file):
     path, data = file
-    content = tmp_path_factory.mktemp("checked") / "content"
-    for relative, text in {**BASE, path: data}.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_bytes(text if isinstance(text, bytes) else text.encode())
+    content = write_content(tmp_path_factory.mktemp("checked") / "content", {path: data})
     start = time.perf_counter()
     problems = check_content(read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(content)}))
     assert time.perf_counter() - start < SECONDS_PER_BUILD
