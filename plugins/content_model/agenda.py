@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .messages import _
-from .model import heading_text
+from .untrusted_text import heading_text
 
 ITEM_HEADING = re.compile(
     r"^##\s+(?:(?P<a>\d+)\s*§|§\s*(?P<b>\d+)|(?P<c>\d+)\.)\s*+(?P<title>.*)$"

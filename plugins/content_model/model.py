@@ -10,6 +10,7 @@ from .messages import _
 from .scaffold import PLACEHOLDER_LINES
 from .schema import SECTIONS, STATUSES
 from .source import KEY_LINE, Problem, read_source
+from .untrusted_text import heading_text, without_code_spans
 
 
 @dataclass
@@ -58,32 +59,6 @@ HTML_ALT = re.compile(r"""\balt\s*=\s*["'](?P<alt>[^"']*)["']""", re.IGNORECASE)
 ATX_HEADING = re.compile(r"^(?P<marks>#{1,6})\s++(?P<text>.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
-BACKTICKS = re.compile(r"`+")
-
-
-def heading_text(text):
-    """A heading's text without the closing '#'s and whitespace Markdown drops."""
-    return text.rstrip().rstrip("#").rstrip()
-
-
-def without_code_spans(line):
-    """``line`` without its code spans: a run of backticks up to the next run
-    of the same length, as Markdown reads them. One pass over the runs."""
-    runs = [(run.start(), run.end()) for run in BACKTICKS.finditer(line)]
-    closing, later = [None] * len(runs), {}
-    for index in range(len(runs) - 1, -1, -1):
-        start, end = runs[index]
-        closing[index], later[end - start] = later.get(end - start), index
-    kept, position, index = [], 0, 0
-    while index < len(runs):
-        if closing[index] is None:
-            index += 1
-            continue
-        kept.append(line[position:runs[index][0]])
-        position, index = runs[closing[index]][1], closing[index] + 1
-    return "".join(kept) + line[position:]
-
-
 def check_body(source, path, content_root):
     """Images need alt text; {filename} and {static} links need a target.
     Returns the files linked to, whose existence the result depends on."""

@@ -24,6 +24,7 @@ CONTROL_NAMES = {
 OPENERS = {"[": "]", "(": ")", "<": ">"}
 NESTED = {"]": "[", ")": "("}
 NESTING = re.compile(r"[\[\]()<>]")
+BACKTICKS = re.compile(r"`+")
 
 
 @dataclass(frozen=True)
@@ -109,3 +110,26 @@ def closed_all(open_at, openers, at):
     for opener in openers:
         yield from ((opener, line, at - start) for start, line in open_at[opener])
         open_at[opener].clear()
+
+
+def heading_text(text):
+    """A heading's text without the closing '#'s and whitespace Markdown drops."""
+    return text.rstrip().rstrip("#").rstrip()
+
+
+def without_code_spans(line):
+    """``line`` without its code spans: a run of backticks up to the next run
+    of the same length, as Markdown reads them. One pass over the runs."""
+    runs = [(run.start(), run.end()) for run in BACKTICKS.finditer(line)]
+    closing, later = [None] * len(runs), {}
+    for index in range(len(runs) - 1, -1, -1):
+        start, end = runs[index]
+        closing[index], later[end - start] = later.get(end - start), index
+    kept, position, index = [], 0, 0
+    while index < len(runs):
+        if closing[index] is None:
+            index += 1
+            continue
+        kept.append(line[position:runs[index][0]])
+        position, index = runs[closing[index]][1], closing[index] + 1
+    return "".join(kept) + line[position:]
