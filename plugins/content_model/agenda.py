@@ -11,9 +11,10 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .messages import _
+from .untrusted_text import heading_text
 
 ITEM_HEADING = re.compile(
-    r"^##\s+(?:(?P<a>\d+)\s*§|§\s*(?P<b>\d+)|(?P<c>\d+)\.)\s*(?P<title>.*?)\s*#*\s*$"
+    r"^##\s+(?:(?P<a>\d+)\s*§|§\s*(?P<b>\d+)|(?P<c>\d+)\.)\s*+(?P<title>.*)$"
 )
 LEVEL_2 = re.compile(r"^##(?!#)")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -131,7 +132,7 @@ def parse_agenda(source):
                     "item {number} § appears twice (also on line {line}); each item needs "
                     "its own number", number=number, line=seen[number]))
             seen.setdefault(number, heading_line)
-            current = AgendaItem(number, heading["title"], heading_line)
+            current = AgendaItem(number, heading_text(heading["title"]), heading_line)
             agenda.items.append(current)
         elif index > 0:
             current = None  # an invalid heading, already reported

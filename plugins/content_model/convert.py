@@ -19,6 +19,14 @@ def line_of(source, removed):
     return source.body_line
 
 
+def last_line_of(source, opening):
+    """The last line of the body with the tag ``opening`` ('<style'): the
+    one left open, when the others before it are closed."""
+    lines = source.body.lower().split("\n")
+    found = [offset for offset, line in enumerate(lines) if opening in line]
+    return source.body_line + (found[-1] if found else 0)
+
+
 def heading_line(source, heading):
     """The line of the body with the '# ' heading ``heading``."""
     for offset, line in enumerate(source.body.split("\n")):
@@ -40,7 +48,12 @@ class Converter:
         ``line`` if given (a header value), else where the body has it."""
         if not text.strip():
             return Markup("")
-        clean, removed = sanitize(self.markdown.reset().convert(text))
+        clean, removed, unclosed = sanitize(self.markdown.reset().convert(text))
+        for tag in unclosed:
+            source.error(line or last_line_of(source, f"<{tag}"), _(
+                "<{tag}> is not closed with </{tag}>: the rest of the text would vanish from "
+                "the page; remove <{tag}> and what belongs to it (such as styles pasted from "
+                "an e-mail)", tag=tag))
         for heading in self.markdown.demoted_headings:
             source.warn(line or heading_line(source, heading), _(
                 "'# {heading}' is a main heading, but the page has one already, from its "

@@ -11,6 +11,7 @@ from .messages import _
 from .scaffold import PLACEHOLDER_LINES
 from .schema import SECTIONS, STATUSES
 from .source import KEY_LINE, Problem, read_source
+from .untrusted_text import heading_text, without_code_spans
 
 
 @dataclass
@@ -47,15 +48,18 @@ def unknown_reference(key, value, choices):
              hint=suggestion(closest, sorted(choices)))
 
 
-MARKDOWN_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\]]*)\]\((?P<target><[^>]*>|[^)\s]*)")
+# Editor text is untrusted: no pattern may backtrack more than linearly on
+# it. A link's text holds no '[' (an unmatched '[' then costs one step, not
+# a scan to the end of the line), an image tag no '<', and trailing
+# whitespace and '#'s are cut in Python, not by a lazy '.*?'.
+MARKDOWN_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\[\]]*)\]\((?P<target><[^<>]*>|[^)\s]*)")
 # Raw HTML an editor may write (see sanitize): an image, and any link or source.
-HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^>]*)>", re.IGNORECASE)
+HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^<>]*)>", re.IGNORECASE)
 HTML_ADDRESS = re.compile(r"""\b(?:href|src)\s*=\s*["'](?P<target>[^"']*)["']""", re.IGNORECASE)
 HTML_ALT = re.compile(r"""\balt\s*=\s*["'](?P<alt>[^"']*)["']""", re.IGNORECASE)
-ATX_HEADING = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>.*?)\s*#*\s*$")
+ATX_HEADING = re.compile(r"^(?P<marks>#{1,6})\s++(?P<text>.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
 SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
-CODE_SPAN = re.compile(r"(`+).*?\1")
 
 
 def check_body(source, path, content_root, static_paths):
@@ -87,12 +91,12 @@ def check_body(source, path, content_root, static_paths):
                 source.warn(number, _(
                     "the heading '{found}' skips a level after the one above it: write "
                     "'{expected} {text}'", found=line.strip(),
-                    expected="#" * max(level + 1, lowest), text=heading["text"]))
+                    expected="#" * max(level + 1, lowest), text=heading_text(heading["text"])))
             level = marks
         elif fence is None and above and stripped[:1] in ("=", "-") and SETEXT_UNDERLINE.match(line):
             level = 2  # 'Heading' over '===' or '---': a subheading, as '## '
         # Raw HTML, not HTML shown as code (`<img …>`, or an indented code block).
-        raw_html = (CODE_SPAN.sub("", line) if fence is None and "<" in line
+        raw_html = (without_code_spans(line) if fence is None and "<" in line
                     and not line.startswith(("    ", "\t")) else "")
         for image in HTML_IMAGE.finditer(raw_html):
             alt = HTML_ALT.search(image["attributes"])

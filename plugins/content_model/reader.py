@@ -32,7 +32,7 @@ def validated_source(path, settings, known):
     """The source file, its values and its agenda, with every problem found
     in it collected on the source."""
     root, languages = settings["PATH"], settings["LANGUAGES"]
-    source = read_source(path, root, languages)
+    source = read_source(path, root, languages, settings.get("TEXT_LIMITS"))
     values, agenda = {}, None
     if not any(p.severity == "error" for p in source.problems):
         pair = translation_pair(source, path, root, languages)

@@ -34,6 +34,11 @@ ALLOWED_CLASSES = {
 URL_SCHEMES = {"http", "https", "mailto", "tel"}
 # Removed with their content, not only their tags.
 DROPPED_WITH_CONTENT = {"script", "style", "iframe", "object", "embed", "template"}
+# Elements whose content runs to their closing tag: left open, they take the
+# rest of the text with them (removed with it, or shown as HTML code).
+# <plaintext> is never closed, whatever follows it.
+SWALLOWING = {"script", "style", "iframe", "object", "template", "textarea", "title", "xmp",
+              "noembed", "noframes", "noscript", "plaintext"}
 
 def footnote_ids_only(element, attribute, value):
     """Content may not set ids of its own: they could clash with the page's
@@ -60,12 +65,15 @@ class RemovedParts(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.removed = []
+        self.open = []  # swallowing elements not closed yet
 
     def note(self, what):
         if what not in self.removed:
             self.removed.append(what)
 
     def handle_starttag(self, tag, attrs):
+        if tag in SWALLOWING:
+            self.open.append(tag)
         if tag not in ALLOWED_TAGS:
             self.note(f"<{tag}>")
             return
@@ -82,12 +90,19 @@ class RemovedParts(HTMLParser):
             elif name == "class":
                 self.note("class=")
 
+    def handle_endtag(self, tag):
+        if tag in self.open and tag != "plaintext":
+            del self.open[len(self.open) - 1 - self.open[::-1].index(tag)]
+
 
 def sanitize(html):
-    """(clean HTML, [descriptions of what was removed])."""
+    """(clean HTML, [descriptions of what was removed], [swallowing elements
+    left open, which took the rest of the text with them])."""
     clean = CLEANER.clean(html)
     if clean == html:
-        return clean, []  # nothing removed: most texts, and no need to parse them again
+        return clean, [], []  # nothing removed: most texts, and no need to parse them again
     finder = RemovedParts()
     finder.feed(html)
-    return clean, finder.removed
+    finder.close()
+    unclosed = list(dict.fromkeys(finder.open))
+    return clean, [what for what in finder.removed if what[1:-1] not in unclosed], unclosed

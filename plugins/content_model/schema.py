@@ -81,7 +81,7 @@ def parse_event_time(value):
 
 def parse_date_range(value):
     """Two dates between which something happened: ``2016-11-18 – 2016-12-09``."""
-    parts = [p.strip() for p in re.split(r"\s+[–-]\s+|\.\.|/", value) if p.strip()]
+    parts = [p.strip() for p in re.split(r"(?<!\s)\s++[–-]\s+|\.\.|/", value) if p.strip()]
     if len(parts) != 2:
         raise ValueError(_(
             "expected two dates such as 2016-11-18 – 2016-12-09, found '{found}'", found=value))

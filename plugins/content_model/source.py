@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .messages import _
+from .untrusted_text import TextLimits, check_text
 
 KEY_LINE = re.compile(r"^(?P<key>[A-Za-z][A-Za-z0-9_-]*)[ \t]*:[ \t]*(?P<value>.*)$")
 # Larger files are pasted images or whole documents, not an item's text.
@@ -25,10 +26,14 @@ class Problem:
     line: int
     message: object  # a Message, put into words in the editor's language
     severity: str = "error"  # or "warning"
+    column: int = 0  # where on the line, for what the editor cannot see
 
     def text(self, translations=None):
-        """``path:line: message``; line 0 means the whole file or folder."""
+        """``path:line: message`` (``path:line:column: message`` with a
+        column); line 0 means the whole file or folder."""
         where = f"{self.path}:{self.line}" if self.line else self.path
+        if self.line and self.column:
+            where += f":{self.column}"
         return f"{where}: {self.message.render(translations)}"
 
     def __str__(self):
@@ -59,8 +64,8 @@ class SourceFile:
     # Facts it inherits from a translation that cannot give them (item_metadata)
     unreadable_facts: set = field(default_factory=set)
 
-    def error(self, line, message):
-        self.problems.append(Problem(self.path, line, message))
+    def error(self, line, message, column=0):
+        self.problems.append(Problem(self.path, line, message, column=column))
 
     def warn(self, line, message):
         self.problems.append(Problem(self.path, line, message, "warning"))
@@ -79,8 +84,9 @@ def identify(path, content_root):
     return "/".join(parts), section, name, lang
 
 
-def read_source(path, content_root, languages):
-    """Read and parse one content file; problems are collected, not raised."""
+def read_source(path, content_root, languages, limits=None):
+    """Read and parse one content file; problems are collected, not raised.
+    ``limits`` is the TEXT_LIMITS setting (default: TextLimits())."""
     relative, section, name, lang = identify(path, content_root)
     source = SourceFile(relative, section, name or "", lang or "")
     if name is None:
@@ -107,7 +113,9 @@ def read_source(path, content_root, languages):
             "the file is not UTF-8 text; save it again as UTF-8 "
             "(in Notepad: Save as, Encoding: UTF-8)"))
         return source
-    parse_text(source, text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_text(source, text, TextLimits(**limits) if limits else TextLimits())
+    parse_text(source, text)
     return source
 
 
