@@ -137,6 +137,9 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
 )
 HOME_NEWS_COUNT = 5
+# How many of the rest the front page shows: events running and upcoming
+# (each), the latest minutes with their decisions, active projects.
+HOME_COUNTS = {"events": 4, "meetings": 2, "projects": 4}
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""
