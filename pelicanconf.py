@@ -87,7 +87,7 @@ MAIN_MENU = [
     ("page", "tietoa"),
 ]
 # Pages linked from every footer, by <name>.
-FOOTER_PAGES = ["yhteystiedot", "saavutettavuusseloste"]
+FOOTER_PAGES = ["yhteystiedot", "saavutettavuusseloste", "tietosuojaseloste", "in-english"]
 
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
