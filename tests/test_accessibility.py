@@ -3,6 +3,7 @@ by Playwright): axe-core finds no WCAG 2.1 A/AA violation, pages reflow at
 320 px, the skip link comes first; the Nu HTML Checker finds no error; the
 search finds words only in the page's own language."""
 
+import re
 import shutil
 import subprocess
 import sys
@@ -159,3 +160,20 @@ def test_every_page_is_valid_html(real_site):
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_printed_minutes_name_the_publisher_and_waste_no_pages(served, browser):
+    base, _site = served
+    page = browser.new_page()
+    url = "/kokoukset/2020-06-01-etela-pohjanmaan-ohjausryhma/"
+    page.goto(base + url)
+    assert not page.is_visible(".print-masthead")  # the header says it on screen
+    page.emulate_media(media="print")
+    masthead = page.text_content(".print-masthead")
+    assert "SONet BOTNIA" in masthead and url in masthead and "1. kesäkuuta 2020" in masthead
+    # above the heading, on page 1
+    assert page.evaluate("document.querySelector('.print-masthead').getBoundingClientRect().bottom"
+                         " <= document.querySelector('h1').getBoundingClientRect().top")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 7
+    page.close()
