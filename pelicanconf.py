@@ -105,7 +105,7 @@ MAIN_MENU = [
     ("page", "tietoa"),
 ]
 # Pages linked from every footer, by <name>.
-FOOTER_PAGES = ["yhteystiedot", "saavutettavuusseloste"]
+FOOTER_PAGES = ["yhteystiedot", "saavutettavuusseloste", "tietosuojaseloste", "in-english"]
 
 ARTICLE_PATHS = ["news"]
 PAGE_PATHS = ["pages"]
@@ -155,6 +155,9 @@ PAGINATION_PATTERNS = (
     (2, "{base_name}/{number}/", "{base_name}/{number}/index.html"),
 )
 HOME_NEWS_COUNT = 5
+# How many of the rest the front page shows: events running and upcoming
+# (each), the latest minutes with their decisions, active projects.
+HOME_COUNTS = {"events": 4, "meetings": 2, "projects": 4}
 CATEGORY_SAVE_AS = ""
 CATEGORIES_SAVE_AS = ""
 TAG_SAVE_AS = ""

@@ -20,6 +20,7 @@ WORDS = ("lastensuojelu sosiaalityö hanke kehittäminen palvelu kunta alue ohja
          "päätös esitys yhteistyö osaamiskeskus jälkihuolto työkyky rahoitus verkosto "
          "asiakas ammattilainen suunnitelma toimeenpano arviointi").split()
 REGISTRY = (ROOT / "content" / "data" / "registry.toml").read_text(encoding="utf-8")
+NAMED_PAGES = ("tietoa", "yhteystiedot", "saavutettavuusseloste", "tietosuojaseloste", "in-english")
 BODIES = ("johtoryhma", "etela-pohjanmaan-ohjausryhma", "keski-pohjanmaan-ohjausryhma",
           "pohjanmaan-ohjausryhma")
 
@@ -45,7 +46,8 @@ def write_corpus(folder, source_files, seed=2020):
     (folder / "data" / "registry.toml").write_text(REGISTRY, encoding="utf-8")
     pairs = source_files // 2
     counts = {"projects": max(pairs // 10, 1), "meetings": pairs // 4, "events": pairs // 5}
-    counts["pages"] = max(pairs // 20, 3)
+    # at least the pages the navigation and the footer name
+    counts["pages"] = max(pairs // 20, 5)
     counts["news"] = pairs - sum(counts.values())
     projects = [f"hanke-{n:04}" for n in range(counts["projects"])]
 
@@ -79,7 +81,7 @@ def write_corpus(folder, source_files, seed=2020):
               f"End: {day} 12:00\nLocation: Vaasa",
               paragraph(rng), paragraph(rng))
     for n in range(counts["pages"]):
-        write("pages", ["tietoa", "yhteystiedot", "saavutettavuusseloste"][n] if n < 3 else f"sivu-{n}",
+        write("pages", NAMED_PAGES[n] if n < len(NAMED_PAGES) else f"sivu-{n}",
               f"Title: Sivu {n}", paragraph(rng, 200), paragraph(rng, 200))
     return sum(1 for _ in folder.rglob("*.md"))
 

@@ -1,8 +1,12 @@
 """Build real sites into temporary folders and read what they contain."""
 
+import contextlib
+import functools
+import http.server
 import os
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -86,3 +90,21 @@ def build_in_subprocess(output, epoch=EPOCH_JUNE_2020):
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
     return build_in_subprocess(tmp_path_factory.mktemp("real") / "output")
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@contextlib.contextmanager
+def serving(folder):
+    """``folder`` on a loopback port: yields its base address."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()

@@ -3,17 +3,17 @@ by Playwright): axe-core finds no WCAG 2.1 A/AA violation, pages reflow at
 320 px, the skip link comes first; the Nu HTML Checker finds no error; the
 search finds words only in the page's own language."""
 
-import functools
-import http.server
+import re
 import shutil
 import subprocess
 import sys
-import threading
 from pathlib import Path
 
 import axe_playwright_python
 import pytest
 from playwright.sync_api import sync_playwright
+
+from conftest import serving
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -34,13 +34,8 @@ SAMPLE = [
 @pytest.fixture(scope="module")
 def served(real_site):
     """The real site on a loopback port for the length of these tests."""
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(real_site.path))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}", real_site
-    server.shutdown()
+    with serving(real_site.path) as base:
+        yield base, real_site
 
 
 @pytest.fixture(scope="module")
@@ -72,6 +67,24 @@ def test_no_axe_violations_on_any_page(served, browser):
     context.close()
     assert checked > 80
     assert violations == []
+
+
+def test_landmarks_have_unique_names_on_the_sample(served, browser):
+    """axe's landmark rules (best practice, outside the WCAG tags): two
+    search forms on the search page once had the same (no) name."""
+    base, _site = served
+    context = browser.new_context(bypass_csp=True)
+    page = context.new_page()
+    findings = []
+    for url in SAMPLE:
+        page.goto(base + url)
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate("axe.run(document, {runOnly: {type: 'rule', values: "
+                               "['landmark-unique', 'landmark-no-duplicate-banner', "
+                               "'landmark-no-duplicate-contentinfo', 'landmark-one-main']}})")
+        findings += [(url, v["id"]) for v in result["violations"]]
+    context.close()
+    assert findings == []
 
 
 def test_pages_reflow_at_320_px_and_keep_the_policy(served, browser):
@@ -122,7 +135,7 @@ def test_search_finds_words_only_in_the_page_language(served, browser):
     swedish = search(page, base, "/sv/sok/", "barnskyddet")
     assert swedish and all(url.startswith("/sv/") for url in swedish)
     assert search(page, base, "/haku/", "barnskyddet") == []
-    meetings = search(page, base, "/haku/", "MONNI&type=/kokoukset/")
+    meetings = search(page, base, "/haku/", "MONNI&type=meetings")
     assert meetings and all(url.startswith("/kokoukset/") for url in meetings)
     page.close()
 
@@ -147,3 +160,20 @@ def test_every_page_is_valid_html(real_site):
         capture_output=True, text=True,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_printed_minutes_name_the_publisher_and_waste_no_pages(served, browser):
+    base, _site = served
+    page = browser.new_page()
+    url = "/kokoukset/2020-06-01-etela-pohjanmaan-ohjausryhma/"
+    page.goto(base + url)
+    assert not page.is_visible(".print-masthead")  # the header says it on screen
+    page.emulate_media(media="print")
+    masthead = page.text_content(".print-masthead")
+    assert "SONet BOTNIA" in masthead and url in masthead and "1. kesäkuuta 2020" in masthead
+    # above the heading, on page 1
+    assert page.evaluate("document.querySelector('.print-masthead').getBoundingClientRect().bottom"
+                         " <= document.querySelector('h1').getBoundingClientRect().top")
+    pdf = page.pdf(format="A4")
+    assert len(re.findall(rb"/Type\s*/Page\b", pdf)) <= 7
+    page.close()

@@ -13,6 +13,8 @@ PAGES = {
     "pages/tietoa.sv.md": "Title: Om oss\nSlug: om-oss\n\nOm oss.\n",
     "pages/yhteystiedot.fi.md": "Title: Yhteystiedot\n\nSähköposti.\n",
     "pages/saavutettavuusseloste.fi.md": "Title: Saavutettavuusseloste\n\nSeloste.\n",
+    "pages/tietosuojaseloste.fi.md": "Title: Tietosuojaseloste\n\nS.\n",
+    "pages/in-english.fi.md": "Title: In English\nLanguage: en\n\nE.\n",
 }
 
 

@@ -27,6 +27,8 @@ BASE = {
     "pages/tietoa.fi.md": "Title: Tietoa\n\nMeistä.\n",
     "pages/yhteystiedot.fi.md": "Title: Yhteystiedot\n\nS.\n",
     "pages/saavutettavuusseloste.fi.md": "Title: Saavutettavuusseloste\n\nS.\n",
+    "pages/tietosuojaseloste.fi.md": "Title: Tietosuojaseloste\n\nS.\n",
+    "pages/in-english.fi.md": "Title: In English\nLanguage: en\n\nE.\n",
     "projects/monni.fi.md": "Title: MONNI-hanke\nAcronym: MONNI\nPhase: applied\n\nKuvaus.\n",
 }
 

@@ -17,6 +17,8 @@ BASE = {
     "pages/tietoa.fi.md": "Title: Tietoa\n\nMeistä.\n",
     "pages/yhteystiedot.fi.md": "Title: Yhteystiedot\n\nS.\n",
     "pages/saavutettavuusseloste.fi.md": "Title: Saavutettavuusseloste\n\nS.\n",
+    "pages/tietosuojaseloste.fi.md": "Title: Tietosuojaseloste\n\nS.\n",
+    "pages/in-english.fi.md": "Title: In English\nLanguage: en\n\nE.\n",
     "projects/monni.fi.md": (
         "Title: MONNI – lastensuojelun monialainen kehittämishanke\nAcronym: MONNI\n"
         "Phase: active\nStart: 2020-09\nEnd: 2022-12\nLead: Pikassos Oy\n"

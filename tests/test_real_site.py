@@ -42,9 +42,13 @@ def test_every_page_has_lang_hreflang_and_a_working_switcher(real_site):
         lang = page_lang(url)
         assert soup.html["lang"] == lang, url
         links = alternates(soup)
-        assert links.get(lang) == url, f"{url}: no hreflang to itself: {links}"
-        assert "x-default" in links, url
-        assert all(real_site.exists(href) for href in links.values()), (url, links)
+        # A note that a page exists in another language only (the page in
+        # English) is no version of it: no alternates, kept out of search engines.
+        stub = soup.select_one("meta[name=robots][content=noindex]") and not links
+        if not stub:
+            assert links.get(lang) == url, f"{url}: no hreflang to itself: {links}"
+            assert "x-default" in links, url
+            assert all(real_site.exists(href) for href in links.values()), (url, links)
         (switch,) = switcher_links(soup)
         other = "fi" if lang == "sv" else "sv"
         assert switch["lang"] == switch["hreflang"] == other, url
@@ -192,3 +196,39 @@ def test_one_h1_and_no_skipped_heading_levels(real_site):
         assert levels.count(1) == 1 and levels[0] == 1, (url, levels)
         assert all(b - a <= 1 for a, b in zip(levels, levels[1:])), (url, levels)
         assert soup.find("main") and soup.find("nav") and soup.find("header") and soup.find("footer"), url
+
+
+def test_privacy_notice_and_english_page_are_in_every_footer(real_site):
+    notices = {"fi": "/tietosuojaseloste/", "sv": "/sv/dataskyddsbeskrivning/"}
+    for url in real_site.pages():
+        footer = {a["href"]: a for a in real_site.html(url).select(".footer-links a")}
+        assert notices[page_lang(url)] in footer, url
+        english = footer["/in-english/"]
+        assert english["lang"] == english["hreflang"] == "en", url
+    for lang, url in notices.items():
+        text = real_site.html(url).main.get_text(" ", strip=True)
+        for fact in {"fi": ("IP-osoitteesi", "14 vuorokauden", "evästeitä", "info@sonetbotnia.fi",
+                            "tietosuojavaltuutetun"),
+                     "sv": ("IP-adress", "14 dygn", "kakor", "info@sonetbotnia.fi",
+                            "dataombudsmannens")}[lang]:
+            assert fact in text, (url, fact)
+    english = real_site.html("/in-english/")
+    assert english.select_one("main article")["lang"] == "en"
+    assert english.h1.get_text() == "SONet BOTNIA in English"
+    # the Swedish reader who switches language is told the page is in English
+    stub = real_site.html("/sv/in-english/")
+    assert "Sidan är på engelska." in stub.main.get_text(" ")
+    assert stub.select_one("main a[hreflang=en]")["href"] == "/in-english/"
+
+
+def test_real_front_page_on_1_june_2020(tmp_path):
+    """The clock of the issue: no news is out yet, but events and projects are."""
+    site = build_in_subprocess(tmp_path / "output", epoch=1590991200)  # 1.6.2020 09:00
+    for url in ("/", "/sv/"):
+        home = site.html(url)
+        events = home.find("section", attrs={"aria-labelledby": "front-events"})
+        assert len(events.select(".item-title")) == 4, url
+        projects = home.find("section", attrs={"aria-labelledby": "front-projects"})
+        assert projects.select(".item-title a"), url
+        decisions = home.find("section", attrs={"aria-labelledby": "front-decisions"})
+        assert decisions.select(".decision-list li"), url

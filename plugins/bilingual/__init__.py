@@ -10,16 +10,20 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 from .versions import LanguageVersions, in_language, link_versions, original_items  # noqa: F401
 
 
-def write_language_page(generator, writer, template, urls, lang, **variables):
+def write_language_page(generator, writer, template, urls, lang, switch=None, **variables):
     """Write the page at ``urls[lang]`` (a folder, or a file ending in .html)
-    whose versions in the other languages are at the other ``urls``."""
+    whose versions in the other languages are at the other ``urls``. A page
+    whose language switcher leads elsewhere (``switch``: a 404 page's leads
+    to the other home page) has no versions, and no alternates."""
     url = urls[lang]
+    versions = {lang: url} if switch else urls
+    switch = {**urls, **(switch or {}), lang: url}
     writer.write_file(
         url if url.endswith(".html") else url + "index.html",
         generator.get_template(template),
         generator.context,
         lang=lang,
-        language_versions=LanguageVersions(lang, urls, dict(urls), generator.settings["DEFAULT_LANG"]),
+        language_versions=LanguageVersions(lang, versions, switch, generator.settings["DEFAULT_LANG"]),
         url=url,
         **variables,
     )

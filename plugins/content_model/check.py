@@ -182,7 +182,9 @@ def single_language_items(items, written, languages):
     for (section, name), versions in items.items():
         if set(languages) <= written[(section, name)]:
             continue  # a translation that cannot be read has its own message
-        (lang, (source, _values)), = versions.items()
+        (lang, (source, values)), = versions.items()
+        if values.get("language"):
+            continue  # written in a third language (the page in English): one file is its whole
         others = [code for code in languages if code not in versions]
         missing[section] += 1
         yield Problem(source.path, 1, _(

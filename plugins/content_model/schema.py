@@ -269,8 +269,14 @@ PROJECT_KEYS = tuple(k for k in COMMON_KEYS if k.name != "Projects") + (
 
 NEWS_KEYS = COMMON_OPTIONAL + (Key("Date", parse_date, required=True, shared=True),)
 
+# A page written in neither site language: it lives in the Finnish tree and
+# its content is marked with this language (the page in English).
+OTHER_LANGUAGES = ("en",)
+
 # Pages are timeless and list nothing: no Date, no Projects.
-PAGE_KEYS = tuple(k for k in COMMON_KEYS if k.name not in ("Date", "Projects"))
+PAGE_KEYS = tuple(k for k in COMMON_KEYS if k.name not in ("Date", "Projects")) + (
+    Key("Language", choice(OTHER_LANGUAGES), inherited=False),
+)
 
 SECTIONS = {
     "news": Section("news", NEWS_KEYS),

@@ -2,9 +2,10 @@
 `pagefind[bin]` package): one index per page language.
 
 The entry file is rewritten with sorted keys, since Pagefind lists the
-languages in any order; the rest of its output is the same for the same
-site. Content types are told apart by URL on the search page, not with
-Pagefind filters, whose files come out different on every run.
+languages in any order, and the filter files (content type, year, body;
+data-pagefind-filter in the templates) with their values in order, since
+Pagefind 1.5.2 still writes them in a different order on every run
+(stable_filters); the rest of its output is the same for the same site.
 
 When no page changed since the last build, the last build's index is kept.
 With SEARCH_INDEX_LATER (`invoke serve`), a rebuild keeps the last index
@@ -12,7 +13,6 @@ too, so that an edit shows at once; refresh_index() then brings the
 published folder's index up to date.
 """
 
-import json
 import logging
 import os
 import shutil
@@ -21,7 +21,8 @@ import sys
 from pathlib import Path
 
 from incremental_writer import pages_written
-from site_files import replace_file
+
+from .stable_filters import stabilise_filters
 
 logger = logging.getLogger(__name__)
 
@@ -42,12 +43,10 @@ def start_pagefind(site, bundle):
         if process.returncode != 0:
             return (stderr.strip() or stdout.strip()
                     or f"it ended with exit status {process.returncode} and no message")
-        entry = Path(bundle) / "pagefind-entry.json"
         try:
-            replace_file(entry, json.dumps(json.loads(entry.read_text(encoding="utf-8")),
-                                           sort_keys=True, ensure_ascii=False).encode("utf-8"))
+            stabilise_filters(bundle)
         except (OSError, ValueError) as error:  # cut short, on a full disk say
-            return f"{entry}: {error}"
+            return f"{Path(bundle) / 'pagefind-entry.json'}: {error}"
         return None
 
     return finish

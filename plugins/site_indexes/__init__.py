@@ -8,7 +8,8 @@ from pelican.generators import Generator
 
 from bilingual import in_language, write_language_page
 
-from .navigation import menu_links
+from .front_page import front_page
+from .navigation import in_section, menu_links
 
 
 def items_for_language(originals, lang):
@@ -25,11 +26,16 @@ class SiteIndexGenerator(Generator):
         news_urls = self.settings["SECTION_URLS"]["news"]
         for lang in self.settings["LANGUAGES"]:
             news = items_for_language(self.context["articles"], lang)
-            latest = news[: self.settings["HOME_NEWS_COUNT"]]
-            write_language_page(self, writer, "home", home_urls, lang, latest_news=latest)
+            counts = {**self.settings["HOME_COUNTS"], "news": self.settings["HOME_NEWS_COUNT"]}
+            # The clock decides which events are running: the page changes with it.
+            write_language_page(self, writer, "home", home_urls, lang,
+                                front=front_page(self.context, lang, counts),
+                                build_clock=self.context["BUILD_CLOCK"])
             write_language_page(self, writer, "news_index", news_urls, lang,
                                 paginated={"articles": news}, template_name="news_index")
-            write_language_page(self, writer, "404", not_found_urls, lang)
+            # A reader who switches language on a 404 wants the other
+            # language's site, not its 404.
+            write_language_page(self, writer, "404", not_found_urls, lang, switch=home_urls)
             write_language_page(self, writer, "search", self.settings["SEARCH_URLS"], lang)
 
 
@@ -53,7 +59,7 @@ def add_generator(pelican):
 
 
 def install_navigation(generator):
-    generator.env.globals["menu_links"] = menu_links
+    generator.env.globals.update(menu_links=menu_links, in_section=in_section)
 
 
 def register():

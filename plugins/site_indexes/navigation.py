@@ -17,3 +17,15 @@ def menu_links(context):
         else:
             links.append((key, item_link(context, "pages", key).url))
     return links
+
+
+
+def in_section(url, here):
+    """aria-current for a menu entry leading to ``url`` on the page at
+    ``here``: "page" on that very page, "true" on a page under it (a news
+    item under the news index), else None."""
+    if here == url:
+        return "page"
+    if url and here.startswith(url):
+        return "true"
+    return None

@@ -1,6 +1,12 @@
-// Search page: Pagefind's index of this page's language, narrowed by content
-// type (the section a result's address starts with). Without JavaScript the
-// page shows how to browse by section instead.
+// Search page: Pagefind's index of this page's language, narrowed with
+// Pagefind's own filters (content type, year, body; data-pagefind-filter in
+// the templates), so that counts and filters cover every hit, not a first
+// slice. Results come a page at a time; "Show more" adds the next page and
+// moves focus to its first result. Without JavaScript the page shows how to
+// browse by section instead.
+var PAGE_SIZE = 20;
+var FACETS = ["type", "year", "body"];
+
 window.addEventListener("DOMContentLoaded", async function () {
   var app = document.getElementById("search-app");
   if (!app) return;
@@ -8,18 +14,28 @@ window.addEventListener("DOMContentLoaded", async function () {
   var form = app.querySelector("form");
   var status = app.querySelector("[role=status]");
   var list = app.querySelector("ol");
+  var more = app.querySelector(".search-more");
+  var results = [];
   document.getElementById("search-fallback").hidden = true;
   app.hidden = false;
 
-  async function run() {
-    var query = form.q.value.trim();
-    var prefix = form.type.value;
-    list.replaceChildren();
-    status.textContent = "";
-    if (!query) return;
-    var search = await pagefind.search(query);
-    var pages = await Promise.all(search.results.slice(0, 100).map(function (r) { return r.data(); }));
-    pages = pages.filter(function (page) { return !prefix || page.url.indexOf(prefix) === 0; });
+  // Year and body choices are the values the index holds, newest year first.
+  var available = await pagefind.filters();
+  ["year", "body"].forEach(function (facet) {
+    var values = Object.keys(available[facet] || {}).sort();
+    if (facet === "year") values.reverse();
+    values.forEach(function (value) { form[facet].add(new Option(value, value)); });
+  });
+
+  function chosenFilters() {
+    var filters = {};
+    FACETS.forEach(function (facet) { if (form[facet].value) filters[facet] = form[facet].value; });
+    return filters;
+  }
+
+  async function showNext() {
+    var start = list.children.length;
+    var pages = await Promise.all(results.slice(start, start + PAGE_SIZE).map(function (r) { return r.data(); }));
     pages.forEach(function (page) {
       var item = document.createElement("li");
       item.className = "item-summary";
@@ -34,17 +50,39 @@ window.addEventListener("DOMContentLoaded", async function () {
       item.append(title, excerpt);
       list.appendChild(item);
     });
-    status.textContent = pages.length ? app.dataset.found.replace("{count}", pages.length) : app.dataset.none;
+    more.hidden = list.children.length >= results.length;
+    status.textContent = results.length
+      ? app.dataset.found.replace("{count}", results.length).replace("{shown}", list.children.length)
+      : app.dataset.none;
+    return pages.length && list.children[start].querySelector("a");
+  }
+
+  async function run() {
+    var query = form.q.value.trim();
+    var filters = chosenFilters();
+    list.replaceChildren();
+    results = [];
+    more.hidden = true;
+    status.textContent = "";
+    if (!query && !Object.keys(filters).length) return;
+    var search = await pagefind.search(query || null, { filters: filters });
+    results = search.results;
+    await showNext();
   }
 
   var params = new URLSearchParams(window.location.search);
   form.q.value = params.get("q") || "";
-  form.type.value = params.get("type") || "";
+  FACETS.forEach(function (facet) { form[facet].value = params.get(facet) || ""; });
   form.addEventListener("submit", function (event) {
     event.preventDefault();
-    var next = new URLSearchParams({ q: form.q.value, type: form.type.value });
+    var next = new URLSearchParams({ q: form.q.value });
+    FACETS.forEach(function (facet) { if (form[facet].value) next.set(facet, form[facet].value); });
     window.history.replaceState(null, "", "?" + next.toString());
     run();
+  });
+  more.addEventListener("click", async function () {
+    var first = await showNext();
+    if (first) first.focus();
   });
   run();
 });
