@@ -295,5 +295,5 @@ def catalogs(c):
     editor = "plugins/content_model/translations"
     c.run(f"{babel} extract -k _ -k say --no-location --omit-header -o {editor}/messages.pot "
           "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py "
-          "plugins/output_folder.py tasks.py")
+          "plugins/output_folder.py plugins/editor_log.py plugins/preview tasks.py")
     c.run(f"{babel} update -i {editor}/messages.pot -d {editor}")
