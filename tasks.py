@@ -15,10 +15,15 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 
 
+def venv_python(venv, windows=os.name == "nt"):
+    """The Python of the virtual environment ``venv``."""
+    return venv / "Scripts" / "python.exe" if windows else venv / "bin" / "python"
+
+
 def bootstrap(arguments):
     """Create .venv and install requirements.txt when it changed, then hand
     over to invoke inside the environment."""
-    python = VENV / "bin" / "python"
+    python = venv_python(VENV)
     requirements = (ROOT / "requirements.txt").read_text()
     installed = VENV / "installed-requirements.txt"
     if not python.exists():
@@ -31,6 +36,10 @@ def bootstrap(arguments):
         )
         installed.write_text(requirements)
     os.chdir(ROOT)
+    if os.name == "nt":
+        # Windows has no exec: its os.execv starts another process and ends
+        # this one, and the console would not wait for the task (nor pass it Ctrl+C).
+        sys.exit(subprocess.call([str(python), "-m", "invoke", *arguments]))
     os.execv(python, [str(python), "-m", "invoke", *arguments])
 
 
@@ -245,7 +254,16 @@ def weight(c, output="output"):
 @task
 def clean(c):
     """Remove the built site and caches."""
-    c.run("rm -rf output public .output.* .public.* .cache __pycache__ .pytest_cache")
+    import shutil
+
+    # Not `rm -rf`: Windows has no rm.
+    for pattern in ("output", "public", ".output.*", ".public.*", ".cache", "__pycache__",
+                    ".pytest_cache"):
+        for path in ROOT.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
 
 
 # Commands the browser, validator and server checks run, and their Debian packages.
@@ -261,7 +279,8 @@ def ensure_system_packages(c):
     missing = [package for command, package in SYSTEM_PACKAGES.items() if not shutil.which(command)]
     if not missing:
         return
-    if os.geteuid() == 0 and shutil.which("apt-get"):
+    # Windows has no geteuid: there, as for anyone but root, the tests say what is missing.
+    if getattr(os, "geteuid", lambda: None)() == 0 and shutil.which("apt-get"):
         c.run("apt-get update -qq")
         c.run("apt-get install -y -qq --no-install-recommends " + " ".join(missing))
     else:
