@@ -14,10 +14,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from conftest import EPOCH_JUNE_2020, ROOT
-from test_accessibility import CHROMIUM
+from test_accessibility import browser  # noqa: F401 - the module's fixture
 from test_tasks import free_port
 
 NEWS = "content/news/2020-06-02-uusi-johtoryhma.fi.md"
@@ -82,17 +81,12 @@ def preview(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def page():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"])
-        page = chromium.new_page()
-        page.console = []
-        page.on("console", lambda message: page.console.append(message.text))
-        yield page
-        chromium.close()
+def page(browser):
+    page = browser.new_page()
+    page.console = []
+    page.on("console", lambda message: page.console.append(message.text))
+    yield page
+    page.close()
 
 
 def seconds_until(page, text):

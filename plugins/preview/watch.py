@@ -10,7 +10,8 @@ from pathlib import Path
 WATCHED = ("content", "theme", "plugins", "pelicanconf.py")
 # Read once by the build process when it starts (see builder).
 CODE = ("plugins", "pelicanconf.py")
-INTERVAL = 0.2  # seconds between looks
+INTERVAL = 0.15  # seconds between looks
+SETTLE = 0.05  # seconds a change must stay as it is (an editor may save in steps)
 
 
 def ignored(name):
@@ -51,14 +52,14 @@ class Watcher:
 
     def wait(self):
         """Wait for a change; return the paths that changed, once they have
-        stayed as they are for one interval (an editor may save in steps)."""
+        stayed as they are for a moment."""
         while True:
             time.sleep(INTERVAL)
             now = snapshot(self.root)
             if now != self.files:
                 break
         while True:
-            time.sleep(INTERVAL)
+            time.sleep(SETTLE)
             settled = snapshot(self.root)
             if settled == now:
                 break
