@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from conftest import EPOCH_JUNE_2020, ROOT
-from test_accessibility import browser  # noqa: F401 - the module's fixture
+from test_accessibility import AXE, WCAG_21_AA, browser  # noqa: F401 - browser: the fixture
 from test_tasks import free_port
 
 NEWS = "content/news/2020-06-02-uusi-johtoryhma.fi.md"
@@ -108,7 +108,19 @@ def test_a_save_shows_in_the_open_page_by_itself(preview, page):
     assert "Tallennettu juuri nyt." in built and "__preview__" not in built
 
 
-def test_a_broken_save_shows_its_errors_in_the_page_until_it_is_fixed(preview, page):
+def axe_violations(browser, url):
+    """What axe-core finds against WCAG 2.1 AA at ``url``."""
+    context = browser.new_context(bypass_csp=True)  # axe is a script the policy would refuse
+    checked = context.new_page()
+    checked.goto(url)
+    checked.add_script_tag(path=str(AXE))
+    result = checked.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_21_AA)
+    context.close()
+    return [violation["id"] for violation in result["violations"]]
+
+
+def test_a_broken_save_shows_its_errors_in_the_page_until_it_is_fixed(preview, page, browser):
     page.goto(preview.base + NEWS_URL)
     page.wait_for_load_state("load")
     preview.edit(NEWS, "Date: 2020-06-02", "Date: 2.6.2020")
@@ -117,7 +129,11 @@ def test_a_broken_save_shows_its_errors_in_the_page_until_it_is_fixed(preview, p
         alert = page.get_by_role("alert")
         assert ("news/2020-06-02-uusi-johtoryhma.fi.md:2: Date: kirjoita päivämäärä muodossa"
                 in alert.inner_text())
+        terminal = (preview.root / "serve.log").read_text(encoding="utf-8")
+        shown = alert.locator("pre").inner_text().splitlines()
+        assert shown and all(line in terminal for line in shown), (shown, terminal)
         assert page.locator("html").get_attribute("lang") == "fi"
+        assert axe_violations(browser, preview.base + NEWS_URL) == []
     finally:
         preview.edit(NEWS, "Date: 2.6.2020", "Date: 2020-06-02")
     page.locator("h1", has_text="johtoryhmä").wait_for(timeout=PATIENCE * 1000)
