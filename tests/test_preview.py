@@ -72,10 +72,12 @@ def preview(tmp_path_factory):
                               start_new_session=True)
     try:
         site = Preview(root, f"http://127.0.0.1:{port}")
+        site.server = server
         site.wait_for(NEWS_URL, "uusi-johtoryhma")
         yield site
     finally:
-        os.killpg(server.pid, signal.SIGTERM)
+        if server.poll() is None:
+            os.killpg(server.pid, signal.SIGKILL)
         server.wait(timeout=30)
         log.close()
 
@@ -163,3 +165,25 @@ def test_an_edit_of_a_plugin_or_a_template_is_built_with_the_new_code(preview):
     preview.edit("plugins/sitemap/__init__.py", "\\n\" +", "")
     preview.wait_for("/", "Uusi alatunniste")
     assert "Disallow" not in preview.get("/robots.txt")[1]
+
+
+def group_alive(group, patience=20):
+    """Whether a process of ``group`` is still there after ``patience`` seconds."""
+    deadline = time.monotonic() + patience
+    while time.monotonic() < deadline:
+        try:
+            os.killpg(group, 0)
+        except ProcessLookupError:
+            return False
+        time.sleep(0.2)
+    return True
+
+
+def test_ctrl_c_stops_the_preview_and_its_build_process_quietly(preview):
+    """Run last: it stops the preview of this module."""
+    log = preview.root / "serve.log"
+    before = log.read_text(encoding="utf-8")
+    os.killpg(preview.server.pid, signal.SIGINT)  # as Ctrl+C in a terminal does
+    assert preview.server.wait(timeout=60) == 0
+    assert not group_alive(preview.server.pid)  # the build process ended too
+    assert log.read_text(encoding="utf-8") == before  # no traceback, nothing at all

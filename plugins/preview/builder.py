@@ -9,6 +9,7 @@ It is spawned, not forked, so that it starts the same on every system.
 
 import logging
 import multiprocessing
+import signal
 import traceback
 from pathlib import Path
 
@@ -36,8 +37,13 @@ def run_builder(connection, settings_file, overrides):
     {"ok": bool, "lines": the errors}; ends when the preview closes the
     connection. Whatever else stops a build is answered too, then ends the
     process: the preview starts a new one for the next save."""
+    # Ctrl+C in the terminal reaches this process too: the preview ends it
+    # by closing the connection, once a build under way is in place.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         serve_requests(connection, Path(settings_file), overrides)
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the preview stopped during the build
     except Exception:
         connection.send({"ok": False, "lines": traceback.format_exc().splitlines(), "ended": True})
         raise
