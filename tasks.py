@@ -5,11 +5,9 @@ pinned requirements, then runs the task with invoke inside it.
 """
 
 import functools
-import logging
 import os
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 
@@ -17,10 +15,15 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 
 
+def venv_python(venv, windows=os.name == "nt"):
+    """The Python of the virtual environment ``venv``."""
+    return venv / "Scripts" / "python.exe" if windows else venv / "bin" / "python"
+
+
 def bootstrap(arguments):
     """Create .venv and install requirements.txt when it changed, then hand
     over to invoke inside the environment."""
-    python = VENV / "bin" / "python"
+    python = venv_python(VENV)
     requirements = (ROOT / "requirements.txt").read_text()
     installed = VENV / "installed-requirements.txt"
     if not python.exists():
@@ -33,6 +36,10 @@ def bootstrap(arguments):
         )
         installed.write_text(requirements)
     os.chdir(ROOT)
+    if os.name == "nt":
+        # Windows has no exec: its os.execv starts another process and ends
+        # this one, and the console would not wait for the task (nor pass it Ctrl+C).
+        sys.exit(subprocess.call([str(python), "-m", "invoke", *arguments]))
     os.execv(python, [str(python), "-m", "invoke", *arguments])
 
 
@@ -58,25 +65,10 @@ def say(template, **params):
     return _(template, **params).render(editor_catalogue())
 
 
-class EditorLogFormat(logging.Formatter):
-    """'Virhe: news/x.fi.md:2: …': a message a line, as `check` prints them,
-    with the file and line first, not wrapped beside the Python source's place."""
-
-    def format(self, record):
-        level = say("Error") if record.levelno >= logging.ERROR else say("Warning")
-        text = f"{level}: {record.getMessage()}"
-        if record.exc_info:  # a template or plugin error: what went wrong, and where
-            text += "\n" + self.formatException(record.exc_info)
-        return text
-
-
 def plain_logging():
-    handler = logging.StreamHandler()
-    # Other libraries' loggers (livereload's) pass on their news too: only
-    # warnings and errors are for the editor.
-    handler.setLevel(logging.WARNING)
-    handler.setFormatter(EditorLogFormat())
-    logging.basicConfig(level=logging.WARNING, handlers=[handler], force=True)
+    from editor_log import plain_logging as editor_logging
+
+    editor_logging(editor_catalogue())
 
 
 def build_or_exit(settings, output=None, overrides=None, checks=()):
@@ -213,49 +205,19 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
 
 @task
 def serve(c, port=8000):
-    """Build, serve on http://127.0.0.1:PORT and rebuild and reload the browser on every save."""
-    from livereload import Server
-    from pelican.settings import read_settings
+    """Build, serve on http://127.0.0.1:PORT, rebuild on every save and reload the open page."""
+    from content_model.messages import editor_language
+    from preview.session import serve_preview
 
-    from site_build import BuildCache, BuildFailed, build_site, catch_up_search_index
-
-    # The preview's reload script comes from the livereload server's own port.
-    livereload = "http://127.0.0.1:35729 ws://127.0.0.1:35729"
-    settings = read_settings(str(ROOT / "pelicanconf.py"))
-    preview = {}
-    for name in ("CONTENT_SECURITY_POLICY", "SEARCH_CONTENT_SECURITY_POLICY"):
-        policy = settings[name].replace("script-src 'self'", f"script-src 'self' {livereload}")
-        preview[name] = policy.replace("connect-src 'self'", f"connect-src 'self' {livereload}")
-
-    # An edit shows at once; the search index follows a few seconds later.
-    preview["SEARCH_INDEX_LATER"] = True
     # One clock for the session, so that a rebuild remakes only what an edit
     # changed (feeds and calendars carry the build clock).
     os.environ.setdefault("SOURCE_DATE_EPOCH", str(int(time.time())))
-    cache = BuildCache()  # an edit re-reads and re-renders only what it touched
-    building = threading.Lock()  # a build and an index refresh never overlap
-
-    def refresh_search_index():
-        with building:
-            catch_up_search_index(cache, ROOT / "output")
-
-    def rebuild():
-        with building:
-            try:
-                build_site(ROOT / "pelicanconf.py", overrides=preview, cache=cache)
-            except BuildFailed as failure:
-                print(say("The build stopped: {reason}; the preview shows the last good build",
-                          reason=failure))
-                return
-        threading.Thread(target=refresh_search_index, daemon=True).start()
-
     plain_logging()
-    rebuild()  # with errors in the content, the preview starts from the last good build
-    (ROOT / "output").mkdir(exist_ok=True)
-    server = Server()
-    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
-        server.watch(str(ROOT / watched), rebuild)
-    server.serve(host="127.0.0.1", port=port, root=str(ROOT / "output"), open_url_delay=None)
+    language = editor_language(content_settings("pelicanconf.py", None))
+    try:
+        serve_preview(ROOT, int(port), language, editor_catalogue())
+    except KeyboardInterrupt:
+        pass  # Ctrl+C: the way to stop the preview
 
 
 @task(help={"sizes": "corpus sizes in source files, comma-separated",
@@ -297,7 +259,14 @@ def clean(c):
 
     from cache_file import cache_folder
 
-    c.run("rm -rf output public .output.* .public.* .cache __pycache__ .pytest_cache")
+    # Not `rm -rf`: Windows has no rm.
+    for pattern in ("output", "public", ".output.*", ".public.*", ".cache", "__pycache__",
+                    ".pytest_cache"):
+        for path in ROOT.glob(pattern):
+            if path.is_dir():
+                shutil.rmtree(path)
+            else:
+                path.unlink()
     shutil.rmtree(cache_folder(ROOT), ignore_errors=True)
 
 
@@ -317,7 +286,8 @@ def ensure_system_packages(c):
     missing = [package for command, package in SYSTEM_PACKAGES.items() if not shutil.which(command)]
     if not missing:
         return
-    if os.geteuid() == 0 and shutil.which("apt-get"):
+    # Windows has no geteuid: there, as for anyone but root, the tests say what is missing.
+    if getattr(os, "geteuid", lambda: None)() == 0 and shutil.which("apt-get"):
         c.run("apt-get update -qq")
         c.run("apt-get install -y -qq --no-install-recommends " + " ".join(missing))
     else:
@@ -353,5 +323,6 @@ def catalogs(c):
     editor = "plugins/content_model/translations"
     c.run(f"{babel} extract -k _ -k say --no-location --omit-header -o {editor}/messages.pot "
           "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py "
-          "plugins/output_folder.py plugins/cache_file.py tasks.py")
+          "plugins/output_folder.py plugins/cache_file.py plugins/editor_log.py plugins/preview "
+          "tasks.py")
     c.run(f"{babel} update -i {editor}/messages.pot -d {editor}")

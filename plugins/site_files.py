@@ -7,6 +7,7 @@ Not a Pelican plugin: site_build and the plugins that write files use it.
 import ctypes
 import errno
 import os
+import sys
 from pathlib import Path
 
 
@@ -94,8 +95,10 @@ def exchange(first, second):
     ``first`` was, in one step (Linux's renameat2 with RENAME_EXCHANGE): a
     reader of either path never finds it missing. False, with nothing
     changed, where the system or the file system cannot do it."""
+    if not sys.platform.startswith("linux"):
+        return False  # Windows has no C library to ask; macOS's renamex_np is not used
     renameat2 = getattr(ctypes.CDLL(None, use_errno=True), "renameat2", None)
-    if renameat2 is None:
+    if renameat2 is None:  # a C library without it (an old glibc, musl)
         return False
     if renameat2(AT_FDCWD, os.fsencode(first), AT_FDCWD, os.fsencode(second), RENAME_EXCHANGE) == 0:
         return True

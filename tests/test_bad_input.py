@@ -35,7 +35,8 @@ ERRORS = {
         "lines such as 'Title: ...', then a blank line; found 'Tämä on pelkkää tekstiä ilman otsaketta.'",
     "news--ei-otsikkoa": "news/ei-otsikkoa.fi.md:1: Title is missing: add a line 'Title: ...' to the header",
     "news--latin1": "news/latin1.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 "
-        "(in Notepad: Save as, Encoding: UTF-8)",
+        "(Save as, encoding UTF-8: 'Encoding' in Notepad on Windows, "
+        "'Plain Text Encoding' in TextEdit on a Mac)",
     "news--kahdesti": "news/kahdesti.fi.md:3: 'Date' is set twice (also on line 2); keep one",
     # Raw HTML is held to the rules of Markdown: alt text, and a file to link to.
     "news--html-kuva-ilman-alt": "news/html-kuva-ilman-alt.fi.md:6: the image {static}/images/logo.png "

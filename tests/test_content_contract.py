@@ -60,7 +60,7 @@ def test_disagreeing_facts_name_both_files_and_publish_nothing(build_from, caplo
     ) in messages(caplog, logging.ERROR)
     after = {p: p.read_bytes() for p in output.rglob("*") if p.is_file()}
     assert after == before
-    assert not list(output.parent.glob(".published.*"))
+    assert not [p for p in output.parent.glob(".published.*") if p.is_dir()]  # the lock file stays
 
 
 def test_item_in_one_language_is_listed_with_a_marker_and_switches_to_a_stub(build_from):
@@ -150,7 +150,8 @@ def test_news_index_paginates_in_both_languages(build_from):
          "news/x.fi.md:1: the file is empty; it needs at least a 'Title: ...' line"),
         ({"news/x.fi.md": b"Title: X\n\nV\xe4\xe4r\xe4 merkist\xf6.\n"},
          "news/x.fi.md:3: the file is not UTF-8 text; save it again as UTF-8 "
-         "(in Notepad: Save as, Encoding: UTF-8)"),
+         "(Save as, encoding UTF-8: 'Encoding' in Notepad on Windows, "
+         "'Plain Text Encoding' in TextEdit on a Mac)"),
         ({"news/x.fi.md": "Title: X\nSlug: Om Oss\n\nTeksti.\n"},
          "news/x.fi.md:2: Slug: expected lower-case letters a-z, digits and single "
          "hyphens (for example om-oss), found 'Om Oss'"),
@@ -281,8 +282,9 @@ def test_a_taken_address_is_told_in_the_editors_language(build_from, caplog, mon
      "2020-06-01 12:00, found '1.6.2020' (write 2020-06-01)"),
     ({"news/x.fi.md": "Title: Tämä\nDate: 2020-05-04\n\nTeksti.\n".encode("cp1252"),
       "news/x.sv.md": "Title: X\n\nText.\n"},
-     "news/x.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 (in Notepad: Save as, "
-     "Encoding: UTF-8)"),
+     "news/x.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 "
+     "(Save as, encoding UTF-8: 'Encoding' in Notepad on Windows, "
+     "'Plain Text Encoding' in TextEdit on a Mac)"),
     # The translation inherits Start and End: the file that wrote them has the problem.
     ({"events/e.fi.md": "Title: E\nStart: 2020-10-23 12:00\nEnd: 2020-10-23 09:00\n\nT.\n",
       "events/e.sv.md": "Title: E\n\nT.\n"},

@@ -225,7 +225,8 @@ def test_check_gives_a_translation_no_follow_on_messages(tmp_path):
     assert [line for line in lines if line.startswith(("news/", "events/"))] == [
         "events/e.fi.md:3: End 2020-10-23 09:00 is before Start 2020-10-23 12:00",
         "news/merkisto.fi.md:1: the file is not UTF-8 text; save it again as UTF-8 "
-        "(in Notepad: Save as, Encoding: UTF-8)",
+        "(Save as, encoding UTF-8: 'Encoding' in Notepad on Windows, "
+        "'Plain Text Encoding' in TextEdit on a Mac)",
         "news/paivays.fi.md:2: Date: expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM, for "
         "example 2020-06-01 12:00, found '1.6.2020' (write 2020-06-01)",
     ]

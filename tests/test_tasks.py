@@ -54,3 +54,24 @@ def test_serve_builds_and_serves_the_site_on_localhost():
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=20)
+
+
+def test_the_environment_python_is_found_on_windows_and_elsewhere():
+    from tasks import venv_python
+
+    venv = Path("project") / ".venv"
+    assert venv_python(venv, windows=True) == venv / "Scripts" / "python.exe"
+    assert venv_python(venv, windows=False) == venv / "bin" / "python"
+
+
+def test_clean_removes_the_built_site_and_caches_without_rm(tmp_path):
+    import shutil
+
+    shutil.copy(ROOT / "tasks.py", tmp_path / "tasks.py")
+    for folder in ("output/sv", ".output.old-x", ".cache", "content/news"):
+        (tmp_path / folder).mkdir(parents=True)
+    (tmp_path / ".output.lock").write_text("")
+    (tmp_path / "output/sv/index.html").write_text("x")
+    env = dict(os.environ, PATH="")  # no rm to call
+    subprocess.run([sys.executable, "-m", "invoke", "clean"], cwd=tmp_path, env=env, check=True)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "tasks.py"]

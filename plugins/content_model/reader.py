@@ -1,7 +1,6 @@
 """Pelican reader for the content contract: <section>/<name>.<lang>.md."""
 
 import logging
-import multiprocessing
 import os
 
 from pelican.readers import BaseReader
@@ -13,6 +12,7 @@ from .read_cache import ReadCache, context_fingerprint, fresh
 from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
 from .registry import load_registry
 from .source import read_source
+from .workers import build_workers, worker_pool
 
 logger = logging.getLogger(__name__)
 
@@ -128,21 +128,27 @@ class ContentReader(BaseReader):
         return source.problems, content, metadata, linked
 
 
-# The reader of the worker processes of read_ahead: they are forked, and
-# find it here.
-_worker_reader = None
+class PlainReading:
+    """read_plain in a worker process of read_ahead. It goes to the workers
+    with each share of files, pickled, whichever way they start (forked or
+    spawned): the settings without the build's caches, and the reader is
+    made again once per share."""
 
+    def __init__(self, settings):
+        self.settings = {name: value for name, value in settings.items()
+                         if name not in ("READ_CACHE", "RENDER_STATE")}
+        self.reader = None
 
-def _read_in_worker(path):
-    try:
-        return _worker_reader.read_plain(path)
-    except Exception:  # noqa: BLE001 - the build reads it again and shows the error
-        return None
+    def __getstate__(self):
+        return {"settings": self.settings, "reader": None}
 
-
-def build_workers(settings):
-    """BUILD_WORKERS, or one per core this process may use."""
-    return settings.get("BUILD_WORKERS") or len(os.sched_getaffinity(0))
+    def __call__(self, path):
+        if self.reader is None:
+            self.reader = ContentReader(self.settings)
+        try:
+            return self.reader.read_plain(path)
+        except Exception:  # noqa: BLE001 - the build reads it again and shows the error
+            return None
 
 
 def read_ahead(settings, paths):
@@ -150,7 +156,6 @@ def read_ahead(settings, paths):
     Pelican's generators ask for them one by one. Each file's result is the
     same whichever process reads it, so the site is the same as a serial
     build's."""
-    global _worker_reader
     reader = ContentReader(settings)
     reader.cache.start_build()
     missing = {}
@@ -161,13 +166,9 @@ def read_ahead(settings, paths):
     workers = min(build_workers(settings), len(missing) // 2)
     if workers < 2:
         return
-    _worker_reader = reader
-    try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
-            chunk = max(1, len(missing) // (workers * 8))
-            results = pool.map(_read_in_worker, list(missing.values()), chunksize=chunk)
-    finally:
-        _worker_reader = None
+    with worker_pool(settings, workers) as pool:
+        chunk = max(1, len(missing) // (workers * 8))
+        results = pool.map(PlainReading(settings), list(missing.values()), chunksize=chunk)
     for key, entry in zip(missing, results):
         if entry is not None:
             reader.cache.put(key, entry)

@@ -48,8 +48,8 @@ def load_registry(content_root, languages):
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise RegistryError([problem(raw[: error.start].count(b"\n") + 1, _(
-            "the file is not UTF-8 text; save it again as UTF-8 "
-            "(in Notepad: Save as, Encoding: UTF-8)"))]) from error
+            "the file is not UTF-8 text; save it again as UTF-8 (Save as, encoding "
+            "UTF-8: 'Encoding' in Notepad on Windows, 'Plain Text Encoding' in TextEdit on a Mac)"))]) from error
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -110,8 +110,8 @@ def read_source(path, content_root, languages, limits=None):
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         source.error(line, _(
-            "the file is not UTF-8 text; save it again as UTF-8 "
-            "(in Notepad: Save as, Encoding: UTF-8)"))
+            "the file is not UTF-8 text; save it again as UTF-8 (Save as, encoding "
+            "UTF-8: 'Encoding' in Notepad on Windows, 'Plain Text Encoding' in TextEdit on a Mac)"))
         return source
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     check_text(source, text, TextLimits(**limits) if limits else TextLimits())

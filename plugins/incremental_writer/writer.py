@@ -26,7 +26,8 @@ from pelican.writers import Writer
 from content_model.check import taken_address
 from content_model.messages import editor_translations
 from content_model.read_cache import code_fingerprint, settings_fingerprint
-from content_model.reader import build_workers, log_problems
+from content_model.reader import log_problems
+from content_model.workers import build_workers, start_method
 from site_files import remove_files, replace_file
 
 from .fingerprint import Fingerprints, Uncacheable
@@ -297,7 +298,9 @@ class IncrementalWriter(Writer):
         global _jobs
         jobs, self.jobs = self.jobs, []
         workers = min(build_workers(self.settings), len(jobs) // 8)
-        if workers >= 2:
+        # A job holds its template and Pelican's objects, which a spawned
+        # worker (Windows, macOS) cannot be sent: there, pages render here.
+        if workers >= 2 and start_method(self.settings) == "fork":
             _jobs = jobs
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:

@@ -1,0 +1,133 @@
+"""The preview's builds, in a process of their own.
+
+The process imports the plugins and reads pelicanconf.py when it starts, and
+keeps what it built in memory (a BuildCache), so that a save rebuilds only
+what it touched. When the plugins or the settings change, the preview starts
+a new process: Python never imports a changed module again in a running one.
+It is spawned, not forked, so that it starts the same on every system.
+"""
+
+import logging
+import multiprocessing
+import signal
+import traceback
+from pathlib import Path
+
+from content_model.messages import _
+
+# After a build, the search index is brought up to date once no save has
+# come for this long (seconds): an edit shows first, its search a bit later.
+SEARCH_INDEX_DELAY = 2.0
+
+
+class ErrorLines(logging.Handler):
+    """The errors a build logs, as the terminal shows them."""
+
+    def __init__(self, formatter):
+        super().__init__(level=logging.ERROR)
+        self.setFormatter(formatter)
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append(self.format(record))
+
+
+def run_builder(connection, settings_file, overrides):
+    """The build process: builds on each request and answers with
+    {"ok": bool, "lines": the errors}; ends when the preview closes the
+    connection. Whatever else stops a build is answered too, then ends the
+    process: the preview starts a new one for the next save."""
+    # Ctrl+C in the terminal reaches this process too: the preview ends it
+    # by closing the connection, once a build under way is in place.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        serve_requests(connection, Path(settings_file), overrides)
+    except (BrokenPipeError, ConnectionResetError):
+        return  # the preview stopped during the build
+    except Exception:
+        connection.send({"ok": False, "lines": traceback.format_exc().splitlines(), "ended": True})
+        raise
+
+
+def serve_requests(connection, settings_file, overrides):
+    from pelican.settings import read_settings
+
+    from content_model.messages import editor_translations
+    from editor_log import EditorLogFormat, plain_logging
+    from site_build import BuildCache, BuildFailed, build_site, catch_up_search_index
+
+    translations = editor_translations(read_settings(str(settings_file)))
+    plain_logging(translations)
+    cache = BuildCache()  # an edit re-reads and re-renders only what it touched
+    while True:
+        behind = cache.render.search_index_behind
+        if not connection.poll(SEARCH_INDEX_DELAY if behind else None):
+            catch_up_search_index(cache, Path(cache.render.output))
+            continue
+        try:
+            connection.recv()
+        except EOFError:  # the preview has stopped
+            return
+        errors = ErrorLines(EditorLogFormat(translations))
+        logging.getLogger().addHandler(errors)
+        try:
+            build_site(settings_file, overrides=overrides, cache=cache)
+        except BuildFailed as failure:
+            stopped = _("The build stopped: {reason}; the preview shows the last good build",
+                        reason=failure).render(translations)
+            print(stopped, flush=True)
+            connection.send({"ok": False, "lines": errors.lines + [stopped]})
+            continue
+        finally:
+            logging.getLogger().removeHandler(errors)
+        connection.send({"ok": True, "lines": []})
+
+
+class Builder:
+    """The preview's end of the build process: build() asks for a build and
+    waits for its outcome; restart() starts a process with fresh code."""
+
+    def __init__(self, settings_file, overrides, translations):
+        self.arguments = (str(settings_file), dict(overrides))
+        self.translations = translations
+        self.process = self.connection = None
+
+    def start(self):
+        context = multiprocessing.get_context("spawn")
+        self.connection, theirs = context.Pipe()
+        # Not a daemon: a build uses worker processes of its own. It ends
+        # when the connection does, however the preview ends.
+        self.process = context.Process(target=run_builder, args=(theirs, *self.arguments),
+                                       name="preview-build")
+        self.process.start()
+        theirs.close()
+
+    def build(self):
+        """{"ok": bool, "lines": the errors, as on the terminal}. A process
+        that ended is replaced at the next build."""
+        if self.process is None:
+            self.start()
+        try:
+            self.connection.send("build")
+            outcome = self.connection.recv()
+        except (EOFError, OSError):  # killed, or out of memory: its traceback is on the terminal
+            outcome = {"ok": False, "ended": True, "lines": [_(
+                "The build process ended unexpectedly; see the terminal").render(self.translations)]}
+        if outcome.get("ended"):
+            self.process.join()
+            self.process = None
+        return outcome
+
+    def restart(self):
+        self.stop()
+        self.start()
+
+    def stop(self):
+        if self.process is None:
+            return
+        self.connection.close()  # the process sees the end and returns
+        self.process.join(timeout=30)
+        if self.process.is_alive():  # still bringing the search index up to date
+            self.process.terminate()
+            self.process.join()
+        self.process = None
