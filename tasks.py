@@ -301,6 +301,9 @@ def test(c):
     ensure_system_packages(c)
     if not (JS_TESTS / "node_modules").is_dir():
         c.run(f"npm ci --prefix {JS_TESTS} --no-audit --no-fund")
+    # The linter and the type checker first: they take seconds (pyproject.toml).
+    c.run(f"{sys.executable} -m ruff check --quiet .")
+    c.run(f"{sys.executable} -m mypy")
     c.run(f"{sys.executable} -m pytest", pty=sys.stdout.isatty())
 
 

@@ -72,7 +72,8 @@ def write_corpus(folder, source_files, seed=2020):
         items = "\n\n".join(
             f"## {i} § Asia {i} H{rng.randrange(len(projects)):04}\n\n{paragraph(rng)}\n\n"
             f"Esitys: {paragraph(rng, 12)}\n\nPäätös: {paragraph(rng, 12)}" for i in range(1, 11))
-        write("meetings", f"kokous-{n:05}", f"Title: Kokous {n}\nDate: {year_of(n)}-{1 + n % 12:02}-{1 + n % 28:02} 12:00\n"
+        date = f"{year_of(n)}-{1 + n % 12:02}-{1 + n % 28:02} 12:00"
+        write("meetings", f"kokous-{n:05}", f"Title: Kokous {n}\nDate: {date}\n"
               f"Body: {BODIES[n % len(BODIES)]}\nProjects: {rng.choice(projects)}",
               items, items.replace("Esitys:", "Förslag:").replace("Päätös:", "Beslut:"))
     for n in range(counts["events"]):

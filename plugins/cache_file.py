@@ -17,6 +17,7 @@ import os
 import pickle
 import stat
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 from content_model.messages import _, editor_translations
@@ -27,7 +28,7 @@ KEY_BYTES = 32
 logger = logging.getLogger(__name__)
 
 
-def user_cache_home(environ=None):
+def user_cache_home(environ: Mapping[str, str] | None = None) -> Path:
     environ = os.environ if environ is None else environ
     if os.name == "nt":
         base = environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local"
@@ -38,14 +39,14 @@ def user_cache_home(environ=None):
     return Path(base) / APP_FOLDER
 
 
-def cache_folder(project_root, environ=None):
+def cache_folder(project_root: str | Path, environ: Mapping[str, str] | None = None) -> Path:
     """The cache folder of the project at ``project_root``: each work tree
     has its own."""
     project = hashlib.sha256(str(Path(project_root).resolve()).encode()).hexdigest()[:16]
     return user_cache_home(environ) / project
 
 
-def machine_key():
+def machine_key() -> bytes | None:
     """This machine's signing key, made on first use; None if it cannot be
     made or read, or could be read or changed by someone else (then
     nothing is cached)."""
@@ -65,7 +66,7 @@ def machine_key():
     return key
 
 
-def read_key(path):
+def read_key(path: Path) -> tuple[bytes, os.stat_result]:
     """(the key's bytes, the status of its file), the key made first if there is none."""
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if not os.path.lexists(path):
@@ -83,11 +84,11 @@ def read_key(path):
         return file.read(), os.fstat(file.fileno())
 
 
-def signature(key, version, payload):
+def signature(key: bytes, version: str, payload: bytes) -> bytes:
     return hmac.new(key, version.encode() + b"\n" + payload, hashlib.sha256).digest()
 
 
-def write_signed(path, version, value):
+def write_signed(path: str | Path, version: str, value: object) -> None:
     """Keep ``value`` at ``path`` (in a cache_folder), signed with this
     machine's key and marked with the code ``version`` it belongs to."""
     key = machine_key()
@@ -102,7 +103,7 @@ def write_signed(path, version, value):
     os.replace(partial, path)
 
 
-def read_signed(path, version):
+def read_signed(path: str | Path, version: str) -> object:
     """The value kept at ``path`` if this machine's builds signed it with
     code of this ``version``; else None."""
     try:

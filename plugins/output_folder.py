@@ -10,20 +10,21 @@ import os
 import shutil
 import stat
 import sys
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from content_model.messages import _
+from content_model.messages import Message, _
 
 if sys.platform == "win32":  # pragma: no cover - exercised on the editors' Windows laptops
     import msvcrt
 
-    def _try_lock(descriptor):
+    def _try_lock(descriptor: int) -> None:
         msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
 else:
     import fcntl
 
-    def _try_lock(descriptor):
+    def _try_lock(descriptor: int) -> None:
         fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
@@ -32,7 +33,7 @@ class FolderBusy(Exception):
 
 
 @contextmanager
-def publishing_lock(final):
+def publishing_lock(final: Path) -> Iterator[None]:
     """Hold the lock of the folder ``final`` for one build. The system
     releases it when the process ends, however it ends: a killed build
     never leaves a lock behind."""
@@ -50,7 +51,7 @@ def publishing_lock(final):
         os.close(descriptor)
 
 
-def remove_leftovers(final, keep=None):
+def remove_leftovers(final: Path, keep: str | None = None) -> None:
     """Remove the folders that builds into ``final`` left beside it when
     they were killed (``.public.new-*``, ``.public.old-*``), but ``keep``,
     the folder the next build starts from. Only called under the lock."""
@@ -60,12 +61,12 @@ def remove_leftovers(final, keep=None):
                 shutil.rmtree(folder, ignore_errors=True)
 
 
-def readable_by_everyone(folder):
+def readable_by_everyone(folder: str | Path) -> None:
     """Give the files of ``folder`` mode 0644 and its folders 0755: a web
     server running as another user must read them, whatever the umask of the
     build or the modes of the content files copied in. Touches only what
     differs: most files are links to files already right."""
-    for parent, folders, files in os.walk(folder):
+    for parent, _folders, files in os.walk(folder):
         os.chmod(parent, 0o755)
         for name in files:
             path = os.path.join(parent, name)
@@ -73,7 +74,7 @@ def readable_by_everyone(folder):
                 os.chmod(path, 0o644)
 
 
-def check_movable(final):
+def check_movable(final: Path) -> None:
     """A folder that is a mount point cannot be replaced by another: say so
     before anything is built."""
     if final.is_dir() and os.path.ismount(final):
@@ -93,8 +94,8 @@ REASONS = {
 }
 
 
-def system_failure(error, final):
+def system_failure(error: OSError, final: Path) -> Message:
     """One line for an OSError met while building into ``final``."""
-    reason = REASONS.get(error.errno) or error.strerror or str(error)
+    reason = REASONS.get(error.errno or 0) or error.strerror or str(error)
     where = error.filename or final
     return _("{path}: {reason}; the published site is unchanged", path=where, reason=reason)

@@ -14,7 +14,8 @@ signed, outside the work tree (see cache_file).
 """
 
 import logging
-import os
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
 import shutil
 import tempfile
 import threading
@@ -35,16 +36,20 @@ from output_folder import (FolderBusy, check_movable, publishing_lock, readable_
 from site_files import bring_up_to_date, exchange, folder_identity, link_tree
 
 
+# A check of the finished folder: what it finds wrong (see link_crawl).
+Check = Callable[[Path, dict[str, Any]], Iterable[Any]]
+
+
 class BuildFailed(Exception):
     """The build logged errors; nothing was published."""
 
 
 class ErrorCounter(logging.Handler):
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(level=logging.ERROR)
         self.count = 0
 
-    def emit(self, record):
+    def emit(self, record: logging.LogRecord) -> None:
         self.count += 1
 
 
@@ -56,19 +61,21 @@ class BuildCache:
     render: RenderState = field(default_factory=RenderState)
 
     @classmethod
-    def load(cls, path):
+    def load(cls, path: Path) -> "BuildCache":
         """The cache saved at ``path`` by a build on this machine with this
         code; an empty one otherwise (then the build simply does everything)."""
         cache = read_signed(path, code_fingerprint())
         return cache if isinstance(cache, cls) else cls()
 
-    def save(self, path):
+    def save(self, path: Path) -> None:
         # What is kept changes shape with the code that keeps it: the code's
         # fingerprint is the format's version.
         write_signed(path, code_fingerprint(), self)
 
 
-def build_site(settings_file, output_path=None, overrides=None, checks=(), cache=None):
+def build_site(settings_file: str | Path, output_path: str | Path | None = None,
+               overrides: Mapping[str, Any] | None = None, checks: Iterable[Check] = (),
+               cache: BuildCache | None = None) -> Path:
     """Build with ``settings_file`` and swap the result into ``output_path``
     (default: the settings' OUTPUT_PATH). Each of ``checks`` is called with
     the finished folder and the settings and returns problems; any problem
@@ -90,7 +97,8 @@ def build_site(settings_file, output_path=None, overrides=None, checks=(), cache
         raise BuildFailed(system_failure(error, final).render(translations)) from None
 
 
-def build_locked(settings, final, checks, cache):
+def build_locked(settings: dict[str, Any], final: Path, checks: Iterable[Check],
+                 cache: BuildCache | None) -> Path:
     """build_site, once it holds the lock of ``final``."""
     # A caller that keeps its cache builds again: the retired folder is kept
     # for that next build (see start_folder).
@@ -155,7 +163,7 @@ def build_locked(settings, final, checks, cache):
     return final
 
 
-def start_folder(final, state):
+def start_folder(final: Path, state: RenderState) -> tuple[Path, bool]:
     """The folder to build into, and whether it holds the files of the
     published folder ``final`` as ``state`` describes them, so that only
     what changed is made.
@@ -169,11 +177,12 @@ def start_folder(final, state):
                  and state.identity == folder_identity(final))
     spare = Path(state.spare) if state.spare else None
     state.spare = None  # used up, or of no use
-    usable = published and spare and spare.is_dir() and folder_identity(spare) == state.spare_identity
+    usable = (published and spare is not None and spare.is_dir()
+              and folder_identity(spare) == state.spare_identity)
     if spare and spare.is_dir() and not usable:
         delete_in_background(spare)
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}.new-", dir=final.parent))
-    if usable:
+    if usable and spare is not None:
         # Renamed before it is touched: a cache kept on disk that still
         # names the spare no longer finds it, should this build not finish.
         spare.rename(staging)
@@ -185,12 +194,12 @@ def start_folder(final, state):
     return staging, published
 
 
-def delete_in_background(folder):
+def delete_in_background(folder: Path) -> None:
     # Not a daemon: a one-off build's process still ends with it done.
     threading.Thread(target=shutil.rmtree, args=(folder,), kwargs={"ignore_errors": True}).start()
 
 
-def catch_up_search_index(cache, final):
+def catch_up_search_index(cache: BuildCache, final: Path) -> None:
     """Bring the search index of the published folder ``final`` up to date
     after builds that kept the last one (SEARCH_INDEX_LATER). No build may
     run meanwhile."""
@@ -199,7 +208,7 @@ def catch_up_search_index(cache, final):
         cache.render.identity = folder_identity(final)  # the index was renamed in
 
 
-def swap_into_place(staging, final, kept=()):
+def swap_into_place(staging: Path, final: Path, kept: Iterable[str] = ()) -> Path | None:
     """Put ``staging`` in the place of ``final`` in one step, so that readers
     see either the old site or the new one, never half of each, nor none.
     The folders ``kept`` of the old one are linked into the new one first:

@@ -8,10 +8,11 @@ import ctypes
 import errno
 import os
 import sys
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 
-def replace_file(path, data):
+def replace_file(path: str | os.PathLike[str], data: bytes) -> None:
     """Write ``data`` at ``path`` as a new file. The old one may be a hard
     link to the published site's file, which must not change: it is
     unlinked, never written into. Most files of a build are new: the
@@ -29,7 +30,7 @@ def replace_file(path, data):
         file.write(data)
 
 
-def link_tree(source, target, names=None):
+def link_tree(source: str | Path, target: str | Path, names: Iterable[str | Path] | None = None) -> None:
     """Hard-link the files under ``source`` to the same places under
     ``target``: those named in ``names`` (relative paths), or all. Costs no
     copying and leaves the files as they are."""
@@ -49,7 +50,8 @@ def link_tree(source, target, names=None):
             pass  # gone since the last build: it is made again
 
 
-def bring_up_to_date(folder, source, had, wanted):
+def bring_up_to_date(folder: str | Path, source: str | Path, had: Mapping[str, object],
+                     wanted: Mapping[str, object]) -> None:
     """Make ``folder``, which holds the files ``had`` names (a name -> how it
     was made), hold what ``source`` holds of the files ``wanted`` names:
     those made differently are linked from ``source`` anew, and every other
@@ -67,14 +69,14 @@ def bring_up_to_date(folder, source, had, wanted):
     link_tree(source, folder, changed)
 
 
-def folder_identity(folder):
+def folder_identity(folder: str | Path) -> tuple[int, int, int]:
     """What tells this very folder from another put in its place later (by
     another build, say): its inode and the time its entries last changed."""
     status = os.stat(folder)
     return status.st_dev, status.st_ino, status.st_ctime_ns
 
 
-def remove_files(site, names):
+def remove_files(site: str | Path, names: Iterable[str]) -> None:
     """Remove the files ``names`` (relative) from ``site``, and the folders
     they leave empty."""
     site = Path(site)
@@ -90,7 +92,7 @@ def remove_files(site, names):
 AT_FDCWD, RENAME_EXCHANGE = -100, 2  # from Linux's <fcntl.h> and <linux/fs.h>
 
 
-def exchange(first, second):
+def exchange(first: str | Path, second: str | Path) -> bool:
     """Put the folder ``first`` where ``second`` is and ``second`` where
     ``first`` was, in one step (Linux's renameat2 with RENAME_EXCHANGE): a
     reader of either path never finds it missing. False, with nothing

@@ -4,6 +4,7 @@ import contextlib
 import functools
 import http.server
 import os
+import shutil
 import subprocess
 import sys
 import threading
@@ -11,12 +12,15 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import sync_playwright
 
 from site_build import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # 2020-06-10 12:00 Europe/Helsinki: after the real news, before the autumn.
 EPOCH_JUNE_2020 = 1591779600
+# Debian's chromium, driven by Playwright (browser downloads are not used).
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
 
 class BuiltSite:
@@ -108,3 +112,15 @@ def serving(folder):
         yield f"http://127.0.0.1:{server.server_address[1]}"
     finally:
         server.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"],
+        )
+        yield chromium
+        chromium.close()

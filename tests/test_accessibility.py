@@ -4,20 +4,17 @@ by Playwright): axe-core finds no WCAG 2.1 A/AA violation, pages reflow at
 search finds words only in the page's own language."""
 
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import axe_playwright_python
 import pytest
-from playwright.sync_api import sync_playwright
 
 from conftest import serving
 
 AXE = Path(axe_playwright_python.__file__).with_name("axe.min.js")
 WCAG_21_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # One page of every template, in both languages, for the slower checks.
 SAMPLE = [
     "/", "/sv/", "/ajankohtaista/", "/sv/aktuellt/", "/ajankohtaista/2020-06-01-monni-hanke/",
@@ -36,18 +33,6 @@ def served(real_site):
     """The real site on a loopback port for the length of these tests."""
     with serving(real_site.path) as base:
         yield base, real_site
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield chromium
-        chromium.close()
 
 
 def test_no_axe_violations_on_any_page(served, browser):

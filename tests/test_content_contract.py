@@ -122,7 +122,7 @@ def test_news_index_paginates_in_both_languages(build_from):
     site = build_from(site_with(**news))
     page2 = site.html("/ajankohtaista/2/")
     assert [t.get_text().strip() for t in page2.select(".item-title a")] == ["Uutinen 2", "Uutinen 1"]
-    links = {l["hreflang"]: l["href"] for l in page2.find_all("link", rel="alternate", hreflang=True)}
+    links = {link["hreflang"]: link["href"] for link in page2.find_all("link", rel="alternate", hreflang=True)}
     assert links == {"fi": "/ajankohtaista/2/", "sv": "/sv/aktuellt/2/", "x-default": "/ajankohtaista/2/"}
     assert site.html("/sv/aktuellt/2/").select_one("a[rel=prev]")["href"] == "/sv/aktuellt/"
     assert page2.select_one(".language-switcher a")["href"] == "/sv/aktuellt/2/"

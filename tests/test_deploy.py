@@ -23,8 +23,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from conftest import EPOCH_JUNE_2020, ROOT
-from test_accessibility import CHROMIUM
+from conftest import CHROMIUM, EPOCH_JUNE_2020, ROOT
 
 HOST = "www.sonetbotnia.fi"
 SITE_CONFIG = ROOT / "docs" / "deploy" / "nginx.conf"

@@ -16,7 +16,7 @@ import urllib.request
 import pytest
 
 from conftest import EPOCH_JUNE_2020, ROOT
-from test_accessibility import AXE, WCAG_21_AA, browser  # noqa: F401 - browser: the fixture
+from test_accessibility import AXE, WCAG_21_AA
 from test_tasks import free_port
 
 NEWS = "content/news/2020-06-02-uusi-johtoryhma.fi.md"

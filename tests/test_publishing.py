@@ -133,7 +133,7 @@ def test_sitemap_lists_every_indexable_page_with_its_alternates(real_site):
         links = {link.get("hreflang"): link.get("href") for link in url.findall("x:link", ns)}
         assert "x-default" in links and location in links.values(), location
     monni = entries[f"{base}/hankkeet/monni/"]
-    assert {l.get("hreflang"): l.get("href") for l in monni.findall("x:link", ns)}["sv"] == \
+    assert {link.get("hreflang"): link.get("href") for link in monni.findall("x:link", ns)}["sv"] == \
         f"{base}/sv/projekt/monni/"
     robots = (real_site.path / "robots.txt").read_text()
     assert f"Sitemap: {base}/sitemap.xml" in robots

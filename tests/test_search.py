@@ -12,7 +12,6 @@ from benchmark import write_corpus
 from conftest import EPOCH_JUNE_2020, ROOT, BuiltSite, serving
 from search_index import start_pagefind
 from site_build import build_site
-from test_accessibility import browser  # noqa: F401  (a fixture)
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +53,7 @@ def search_all(page, base, query):
     return urls, int(re.search(r"\d+", status).group())
 
 
-def test_a_filter_finds_every_matching_page(large_site, browser):  # noqa: F811
+def test_a_filter_finds_every_matching_page(large_site, browser):
     expected = finnish_pages_with_word(large_site, "tapahtumat", "hanke")
     assert len(expected) > 40  # more than a page of results, more than the old 100-hit slice saw
     with serving(large_site.path) as base:

@@ -16,7 +16,6 @@ import io
 import pickle
 from datetime import date, time
 
-from markupsafe import Markup
 from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper

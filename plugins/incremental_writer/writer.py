@@ -58,9 +58,9 @@ class RenderState:
     # The folder published before ``output``, which the next build starts
     # from (see site_build): where it is, what its files were made from,
     # and its identity.
-    spare: str = None
+    spare: str | None = None
     spare_records: dict = field(default_factory=dict)
-    spare_identity: tuple = None
+    spare_identity: tuple | None = None
 
 
 @dataclass

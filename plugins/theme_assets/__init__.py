@@ -8,23 +8,26 @@ file by its plain name: `{{ asset_url('css/site.css') }}`.
 """
 
 import hashlib
+from collections.abc import Mapping
+from typing import Any
 from pathlib import Path, PurePosixPath
 
-from pelican import signals
+from pelican import Pelican, signals
+from pelican.generators import Generator
 
 from site_files import replace_file
 
 HASH_LENGTH = 10
 
 
-def fingerprinted_name(relative, data):
+def fingerprinted_name(relative: str, data: bytes) -> str:
     """`css/site.css` -> `css/site.<hash>.css`, the hash of ``data``."""
     path = PurePosixPath(relative)
     digest = hashlib.sha256(data).hexdigest()[:HASH_LENGTH]
     return str(path.with_name(f"{path.stem}.{digest}{path.suffix}"))
 
 
-def theme_assets(settings):
+def theme_assets(settings: Mapping[str, Any]) -> dict[str, tuple[str, bytes]]:
     """Each static file of the theme: its plain name -> (published name, bytes)."""
     static = Path(settings["THEME"]) / "static"
     assets = {}
@@ -37,26 +40,25 @@ def theme_assets(settings):
     return assets
 
 
-def read_assets(pelican):
-    assets = theme_assets(pelican.settings)
+def read_assets(pelican: Pelican) -> None:
     # In the settings, which every page's cache key covers: a changed
     # stylesheet renders every page again, with its new name.
-    pelican.settings["THEME_ASSET_NAMES"] = {plain: name for plain, (name, _) in assets.items()}
-    pelican.theme_assets = assets
+    pelican.settings["THEME_ASSET_NAMES"] = {
+        plain: name for plain, (name, _) in theme_assets(pelican.settings).items()}
 
 
-def add_asset_url(generator):
+def add_asset_url(generator: Generator) -> None:
     names, siteurl = generator.settings["THEME_ASSET_NAMES"], generator.settings["SITEURL"]
     generator.env.globals["asset_url"] = lambda plain: f"{siteurl}/{names[plain]}"
 
 
-def write_assets(pelican):
+def write_assets(pelican: Pelican) -> None:
     output = Path(pelican.settings["OUTPUT_PATH"])
-    for name, data in pelican.theme_assets.values():
+    for name, data in theme_assets(pelican.settings).values():
         replace_file(output / name, data)
 
 
-def register():
+def register() -> None:
     signals.initialized.connect(read_assets)
     signals.generator_init.connect(add_asset_url)
     signals.finalized.connect(write_assets)
