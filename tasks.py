@@ -260,8 +260,8 @@ def clean(c):
     from cache_file import cache_folder
 
     # Not `rm -rf`: Windows has no rm.
-    for pattern in ("output", "public", ".output.*", ".public.*", ".cache", "__pycache__",
-                    ".pytest_cache"):
+    for pattern in ("output", "public", ".output.*", ".public.*", ".output-lock", ".public-lock",
+                    ".cache", "__pycache__", ".pytest_cache"):
         for path in ROOT.glob(pattern):
             if path.is_dir():
                 shutil.rmtree(path)

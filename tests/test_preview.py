@@ -155,14 +155,14 @@ def test_a_missing_page_is_the_sites_404_page_in_its_language(preview):
 
 
 def test_an_edit_of_a_plugin_or_a_template_is_built_with_the_new_code(preview):
-    preview.edit("plugins/sitemap/__init__.py", "Allow: /\\n", "Allow: /\\nDisallow: /luonnokset/\\n")
+    preview.edit("plugins/sitemap_xml/__init__.py", "Allow: /\\n", "Allow: /\\nDisallow: /luonnokset/\\n")
     preview.wait_for("/robots.txt", "Disallow: /luonnokset/")
     preview.edit("theme/templates/base.html", "</footer>", "<p>Uusi alatunniste</p></footer>")
     preview.wait_for("/", "Uusi alatunniste")
     # A plugin that no longer imports: its error is in the page, then the site again.
-    preview.edit("plugins/sitemap/__init__.py", "Disallow: /luonnokset/\\n", "\\n\" +")
+    preview.edit("plugins/sitemap_xml/__init__.py", "Disallow: /luonnokset/\\n", "\\n\" +")
     preview.wait_for("/", "SyntaxError")
-    preview.edit("plugins/sitemap/__init__.py", "\\n\" +", "")
+    preview.edit("plugins/sitemap_xml/__init__.py", "\\n\" +", "")
     preview.wait_for("/", "Uusi alatunniste")
     assert "Disallow" not in preview.get("/robots.txt")[1]
 

@@ -68,10 +68,11 @@ def test_clean_removes_the_built_site_and_caches_without_rm(tmp_path):
     import shutil
 
     shutil.copy(ROOT / "tasks.py", tmp_path / "tasks.py")
+    shutil.copytree(ROOT / "plugins", tmp_path / "plugins")
     for folder in ("output/sv", ".output.old-x", ".cache", "content/news"):
         (tmp_path / folder).mkdir(parents=True)
-    (tmp_path / ".output.lock").write_text("")
+    (tmp_path / ".output-lock").write_text("")
     (tmp_path / "output/sv/index.html").write_text("x")
     env = dict(os.environ, PATH="")  # no rm to call
     subprocess.run([sys.executable, "-m", "invoke", "clean"], cwd=tmp_path, env=env, check=True)
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "tasks.py"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "plugins", "tasks.py"]

@@ -14,6 +14,8 @@ KEY_HELP = {
     "Date": ("2020-06-01 12:00", "Julkaisuaika (YYYY-MM-DD tai YYYY-MM-DD HH:MM).",
              "Publiceringstid (YYYY-MM-DD eller YYYY-MM-DD HH:MM)."),
     "Modified": ("2020-06-05", "Viimeisin päivitys.", "Senaste uppdatering."),
+    "Language": ("en", "Kieli, jos teksti ei ole suomeksi eikä ruotsiksi (en = englanti).",
+                 "Språket, om texten varken är på finska eller svenska (en = engelska)."),
     "Slug": ("", "Osoitteen loppuosa: pienet kirjaimet a-z, numerot ja väliviivat.",
              "Slutet av adressen: små bokstäver a-z, siffror och bindestreck."),
     "Summary": ("Yksi virke tiivistelmäksi.", "Tiivistelmä listoihin ja hakukoneille.",
