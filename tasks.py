@@ -279,8 +279,8 @@ JS_TESTS = Path(__file__).resolve().parent / "tests" / "js"
 
 
 def ensure_system_packages(c):
-    """Install Debian's Chromium, Java and LibreOffice Calc when they are
-    missing (as root, as on CI); otherwise say how to."""
+    """Install the Debian packages of SYSTEM_PACKAGES that are missing (as
+    root, as on CI); otherwise say how to."""
     import shutil
 
     missing = [package for command, package in SYSTEM_PACKAGES.items() if not shutil.which(command)]
@@ -288,8 +288,10 @@ def ensure_system_packages(c):
         return
     # Windows has no geteuid: there, as for anyone but root, the tests say what is missing.
     if getattr(os, "geteuid", lambda: None)() == 0 and shutil.which("apt-get"):
-        c.run("apt-get update -qq")
-        c.run("apt-get install -y -qq --no-install-recommends " + " ".join(missing))
+        # CI has no terminal: a package must never stop to ask a question.
+        quiet = {"DEBIAN_FRONTEND": "noninteractive"}
+        c.run("apt-get update -qq", env=quiet)
+        c.run("apt-get install -y -qq --no-install-recommends " + " ".join(missing), env=quiet)
     else:
         sys.exit("The tests need " + ", ".join(missing)
                  + ": install with `sudo apt-get install " + " ".join(missing) + "`")
