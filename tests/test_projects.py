@@ -183,3 +183,30 @@ def test_bad_project_input(build_from, caplog, files, expected):
     with pytest.raises(BuildFailed):
         build_from({**BASE, **files})
     assert expected in [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+
+
+def test_swedish_pages_of_a_region_and_a_body_have_swedish_addresses(build_from, caplog):
+    from test_meetings import JUNE
+
+    registry = BASE["data/registry.toml"].replace(
+        'sv = "Södra Österbotten"\n', 'sv = "Södra Österbotten"\nslug_sv = "sodra-osterbotten"\n').replace(
+        'sv = "Styrgruppen för Södra Österbotten"\n',
+        'sv = "Styrgruppen för Södra Österbotten"\nslug_sv = "styrgruppen-for-sodra-osterbotten"\n')
+    files = {**BASE, "data/registry.toml": registry, "meetings/kesakuu.fi.md": JUNE,
+             "projects/ep.fi.md": "Title: EP-hanke\nPhase: active\nRegion: etela-pohjanmaa\n\nK.\n",
+             "projects/ep.sv.md": "Title: SÖ-projektet\n\nK.\n"}
+    site = build_from(files)
+    project = site.html("/sv/projekt/ep/")
+    assert project.select_one("dd a[href$='/sodra-osterbotten/']")["href"] == "/sv/projekt/sodra-osterbotten/"
+    assert site.html("/sv/projekt/sodra-osterbotten/").h1 is not None
+    assert site.exists("/hankkeet/etela-pohjanmaa/")  # the Finnish address is the key
+    assert site.exists("/sv/moten/styrgruppen-for-sodra-osterbotten/")
+    assert site.exists("/sv/moten/styrgruppen-for-sodra-osterbotten/atom.xml")
+    assert not site.exists("/sv/moten/ep-ohjausryhma/")
+
+    with pytest.raises(BuildFailed):
+        build_from({**files, "data/registry.toml": registry.replace(
+            'slug_sv = "sodra-osterbotten"', 'slug_sv = "Södra Österbotten"')})
+    assert ("data/registry.toml:2: slug_sv of [regions.etela-pohjanmaa]: expected lower-case letters "
+            "a-z, digits and single hyphens (for example sodra-osterbotten), found 'Södra Österbotten'"
+            ) in caplog.text

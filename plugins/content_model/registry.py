@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .messages import _
+from .schema import SLUG
 from .source import Problem
 
 REGISTRY_FILE = Path("data") / "registry.toml"
@@ -18,9 +19,15 @@ class Named:
     key: str
     names: dict
     region: str = ""
+    slugs: tuple = ()  # (lang, the last part of its address in that language), if not the key
 
     def name(self, lang):
         return self.names[lang]
+
+    def slug(self, lang):
+        """The last part of the entry's pages' addresses in ``lang``: the
+        Swedish pages of a region are at a Swedish address."""
+        return dict(self.slugs).get(lang, self.key)
 
 
 @dataclass(frozen=True)
@@ -66,9 +73,17 @@ def load_registry(content_root, languages):
                 problems.append(problem(entry_line(text, table, key), _(
                     "[{entry}] has no name in '{lang}': add a line {example} under it",
                     entry=f"{table}.{key}", lang=lang, example=f'{lang} = "..."')))
+            slugs = tuple((lang, entry[f"slug_{lang}"]) for lang in languages
+                          if f"slug_{lang}" in entry)
+            for lang, slug in slugs:
+                if not isinstance(slug, str) or not SLUG.match(slug):
+                    problems.append(problem(entry_line(text, table, key), _(
+                        "slug_{lang} of [{entry}]: expected lower-case letters a-z, digits and "
+                        "single hyphens (for example {example}), found '{found}'", lang=lang,
+                        entry=f"{table}.{key}", example="sodra-osterbotten", found=slug)))
             if not missing:
                 found[key] = Named(key, {lang: entry[lang] for lang in languages},
-                                   entry.get("region", ""))
+                                   entry.get("region", ""), slugs)
         return found
 
     registry = Registry(entries("regions"), entries("bodies"))

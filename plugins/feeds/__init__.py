@@ -116,7 +116,7 @@ class FeedsGenerator(Generator):
             feeds.append(Feed(
                 f"body-{body.key}", lang, f"SONet BOTNIA: {body.name(lang)}",
                 self.gettext(lang, N_("New minutes of this body.")),
-                f"{meetings_url}{body.key}/", of_body[:size], since=self.since(of_body),
+                f"{meetings_url}{body.slug(lang)}/", of_body[:size], since=self.since(of_body),
                 # a body's page is made with its first minutes
                 page=None if of_body else meetings_url))
         for project in self.context.get("projects", []):

@@ -64,7 +64,7 @@ class MeetingsGenerator(SectionGenerator):
             write_language_page(self, writer, "meetings_index", index_urls, lang,
                                 meetings_by_body=[(body, ms[:LATEST_PER_BODY]) for body, ms in by_body])
             for body, body_meetings in by_body:
-                urls = {code: f"{url}{body.key}/" for code, url in index_urls.items()}
+                urls = {code: f"{url}{body.slug(code)}/" for code, url in index_urls.items()}
                 write_year_pages(self, writer, "meetings_body", urls, lang,
                                  by_year(body_meetings, lambda m: m.sort_date.year), body=body)
             write_year_pages(self, writer, "decisions", register_urls, lang,

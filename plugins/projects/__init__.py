@@ -55,7 +55,7 @@ class ProjectsGenerator(SectionGenerator):
             projects = [in_language(p, lang) for p in self.items]
             self.write_index(writer, index_urls, ended_urls, lang, projects, regions=regions, region=None)
             for region in regions:
-                urls = {code: f"{url}{region.key}/" for code, url in index_urls.items()}
+                urls = {code: f"{url}{region.slug(code)}/" for code, url in index_urls.items()}
                 # hankkeet/paattyneet/ -> hankkeet/<region>/paattyneet/
                 region_ended = {code: urls[code] + ended_urls[code].rstrip("/").rsplit("/", 1)[-1] + "/"
                                 for code in urls}
