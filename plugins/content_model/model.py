@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .agenda_lines import item_line
 from .files import link_target_problem
 from .messages import _
 from .scaffold import PLACEHOLDER_LINES
@@ -82,8 +83,11 @@ def check_body(source, path, content_root, static_paths):
         opening = FENCE.match(line) if stripped[:1] in ("`", "~") else None
         if opening:
             fence = None if fence == opening[1] else fence or opening[1]
-        heading = (ATX_HEADING.match(line)
-                   if line.startswith("#") and fence is None and not opening else None)
+        # An agenda item's heading, even one written wrong, is the agenda's
+        # to report (agenda.split_items), once.
+        heading = (ATX_HEADING.match(line) if line.startswith("#") and fence is None
+                   and not opening and not (source.section == "meetings" and item_line(line))
+                   else None)
         if heading:
             # '# ' is shown as '## ' (see markdown_extensions), and told apart.
             marks = max(len(heading["marks"]), 2)
