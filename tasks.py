@@ -321,7 +321,7 @@ def catalogs(c):
           "-o theme/translations/messages.pot .")
     c.run(f"{babel} update -i theme/translations/messages.pot -d theme/translations")
     editor = "plugins/content_model/translations"
-    c.run(f"{babel} extract -k _ -k say --no-location --omit-header -o {editor}/messages.pot "
+    c.run(f"{babel} extract -k _ -k _n:1,2 -k say --no-location --omit-header -o {editor}/messages.pot "
           "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py "
           "plugins/output_folder.py plugins/cache_file.py plugins/editor_log.py plugins/preview "
           "tasks.py")

@@ -25,7 +25,7 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from cache_file import read_signed, write_signed
-from content_model.messages import _, editor_translations
+from content_model.messages import _, _n, editor_translations
 from content_model.read_cache import ReadCache, code_fingerprint
 from content_model.reader import ContentError
 from incremental_writer import RenderState
@@ -132,9 +132,10 @@ def build_locked(settings, final, checks, cache):
                 counter.count += 1
     if counter.count:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(_(
-            "{count} error(s): nothing was published, {folder} is unchanged",
-            count=counter.count, folder=final).render(editor_translations(settings)))
+        raise BuildFailed(_n(
+            "{count} error: nothing was published, {folder} is unchanged",
+            "{count} errors: nothing was published, {folder} is unchanged",
+            counter.count, folder=final).render(editor_translations(settings)))
     try:
         readable_by_everyone(staging)
         retired = swap_into_place(staging, final, settings.get("KEPT_FROM_PUBLISHED", ()))

@@ -47,7 +47,7 @@ def test_new_creates_files_that_check_passes_and_build_renders(tmp_path, build_f
         assert re.search(rf"^(# )?{key.name}:", fi_text, re.M), key.name
     checked = invoke("check", "--content", str(content))
     assert checked.returncode == 0, checked.stdout
-    assert "0 error(s)" in checked.stdout
+    assert "0 errors," in checked.stdout
     # the text to replace is pointed out
     assert re.search(r"\.fi\.md:\d+: '[^']+' is the example text of invoke new", checked.stdout)
     if kind in ("news", "event", "project"):
@@ -103,11 +103,11 @@ def test_check_reports_every_problem_with_path_and_line(tmp_path):
     assert "news/paivays.fi.md:3: unknown key 'Sumary' is ignored; did you mean Summary?" in warnings
     assert ("news/liite.pdf:1: not a content file: items are Markdown files named <name>.fi.md "
             "or <name>.sv.md") in warnings
-    assert warnings[-4:] == ["meetings/: 1 item(s) in one language only",
-                             "news/: 2 item(s) in one language only",
-                             "pages/: 3 item(s) in one language only",
-                             "projects/: 1 item(s) in one language only"]
-    assert lines[-1] == "8 error(s), 13 warning(s)"
+    assert warnings[-4:] == ["meetings/: 1 item in one language only",
+                             "news/: 2 items in one language only",
+                             "pages/: 3 items in one language only",
+                             "projects/: 1 item in one language only"]
+    assert lines[-1] == "8 errors, 13 warnings"
 
 
 def test_check_warns_of_an_active_project_past_its_end(tmp_path):
@@ -144,7 +144,7 @@ def test_warnings_alone_exit_zero(tmp_path):
     write(content, {**BASE, "news/vain.fi.md": "Title: Vain\nDate: 2020-05-04\nSumary: x\n\nT.\n"})
     result = invoke("check", "--content", str(content))
     assert result.returncode == 0, result.stdout
-    assert result.stdout.splitlines()[-1] == "0 error(s), 9 warning(s)"
+    assert result.stdout.splitlines()[-1] == "0 errors, 9 warnings"
     assert "news/vain.fi.md:1: exists in one language only: add vain.sv.md" in result.stdout
 
 

@@ -14,7 +14,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .agenda_lines import item_line, label_of
-from .messages import _
+from .messages import _, _n
 from .untrusted_text import heading_text
 
 LEVEL_2 = re.compile(r"^##(?!#)")
@@ -167,9 +167,10 @@ def parse_agenda(source):
     numbers = sorted(seen)
     missing = [n for n in range(numbers[0], numbers[-1] + 1) if n not in seen] if numbers else []
     if missing:
-        source.warn(seen[numbers[0]], _(
-            "the items skip number(s) {numbers} (fine if the minutes are published in part)",
-            numbers=", ".join(f"{n} §" for n in missing)))
+        source.warn(seen[numbers[0]], _n(
+            "the items skip number {numbers} (fine if the minutes are published in part)",
+            "the items skip numbers {numbers} (fine if the minutes are published in part)",
+            len(missing), numbers=", ".join(f"{n} §" for n in missing)))
     return agenda
 
 

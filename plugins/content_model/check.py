@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .convert import Converter
 from .files import link_problems, static_file_problems
-from .messages import _
+from .messages import _, _n
 from .clock import read_build_clock
 from .model import KnownNames, active_past_end, project_names
 from .schema import SECTIONS
@@ -192,7 +192,8 @@ def single_language_items(items, written, languages):
             "a note instead)", files=", ".join(f"{name}.{code}.md" for code in others)),
             "warning")
     for section, count in sorted(missing.items()):
-        yield Problem(f"{section}/", 0, _("{count} item(s) in one language only", count=count),
+        yield Problem(f"{section}/", 0, _n("{count} item in one language only",
+                                           "{count} items in one language only", count),
                       "warning")
 
 
@@ -206,6 +207,11 @@ def report(problems, translations=None):
         if group:
             lines.append(heading.render(translations))
             lines.extend(f"  {problem.text(translations)}" for problem in group)
-    lines.append(_("{errors} error(s), {warnings} warning(s)", errors=len(errors),
-                   warnings=len(warnings)).render(translations))
+    lines.append(problem_count(len(errors), len(warnings)).render(translations))
     return lines
+
+
+def problem_count(errors, warnings):
+    """'1 error, 2 warnings' in the editor's language, each in its right form."""
+    return _("{errors}, {warnings}", errors=_n("{count} error", "{count} errors", errors),
+             warnings=_n("{count} warning", "{count} warnings", warnings))

@@ -43,7 +43,12 @@ def suggestion(closest, known):
 
 
 def unknown_reference(key, value, choices):
-    closest = difflib.get_close_matches(value, sorted(choices), n=3, cutoff=0.5)
+    # The name an editor sees on the site ('Etelä-Pohjanmaa') is not the key,
+    # but it names the one meant.
+    closest = [name for name, entry in sorted(choices.items()) if value.casefold() in {
+        shown.casefold() for shown in getattr(entry, "names", {}).values()}] if isinstance(
+        choices, dict) else []
+    closest = closest or difflib.get_close_matches(value, sorted(choices), n=3, cutoff=0.5)
     things = {"Projects": _("no project"), "Body": _("no body"), "Region": _("no region")}
     return _("{key}: {no_such} '{found}'; {hint}", key=key, no_such=things[key], found=value,
              hint=suggestion(closest, sorted(choices)))
@@ -303,14 +308,18 @@ def check_references(source, section, values, known):
     """Keys whose values must name something that exists."""
     for key in section.keys:
         table = "projects" if key.name == "Projects" else key.registry
-        if not table or key.attribute not in values or key.name.lower() not in source.fields:
-            continue  # an inherited value is checked in its own file
+        if not table or key.attribute not in values:
+            continue
         value = values[key.attribute]
         choices = known.choices(table)
         if choices is None:
             continue  # the registry's own problem is reported
         for name in value if isinstance(value, list) else [value]:
-            if name not in choices:
+            if name not in choices and key.name.lower() not in source.fields:
+                # Inherited: reported in the file that wrote it, whose error
+                # stops the build; this one cannot be published without it.
+                source.unreadable_facts.add(key.attribute)
+            elif name not in choices:
                 source.error(line_of(source, key.name), unknown_reference(key.name, name, choices))
 
 
