@@ -83,7 +83,7 @@ def test_check_reports_every_problem_with_path_and_line(tmp_path):
     result = invoke("check", "--content", str(content))
     assert result.returncode == 1
     lines = [line.strip() for line in result.stdout.splitlines()]
-    errors = lines[lines.index("Errors (8):") + 1: lines.index("Warnings (13):")]
+    errors = lines[lines.index("Errors (8):") + 1: lines.index("Warnings (14):")]
     assert errors == [
         "meetings/k.fi.md:4: Projects: no project 'moni'; did you mean monni?",
         "meetings/k.fi.md:6: 'Päätös:' is outside any agenda item; put it under the item's "
@@ -99,15 +99,15 @@ def test_check_reports_every_problem_with_path_and_line(tmp_path):
         "news/toinen.sv.md:2: the address 'sama' is already used by news/hyva.sv.md; give one of "
         "them another Slug",
     ]
-    warnings = lines[lines.index("Warnings (13):") + 1: -1]
+    warnings = lines[lines.index("Warnings (14):") + 1: -1]
     assert "news/paivays.fi.md:3: unknown key 'Sumary' is ignored; did you mean Summary?" in warnings
     assert ("news/liite.pdf:1: not a content file: items are Markdown files named <name>.fi.md "
             "or <name>.sv.md") in warnings
     assert warnings[-4:] == ["meetings/: 1 item in one language only",
                              "news/: 2 items in one language only",
-                             "pages/: 3 items in one language only",
+                             "pages/: 4 items in one language only",
                              "projects/: 1 item in one language only"]
-    assert lines[-1] == "8 errors, 13 warnings"
+    assert lines[-1] == "8 errors, 14 warnings"
 
 
 def test_check_warns_of_an_active_project_past_its_end(tmp_path):
@@ -144,7 +144,7 @@ def test_warnings_alone_exit_zero(tmp_path):
     write(content, {**BASE, "news/vain.fi.md": "Title: Vain\nDate: 2020-05-04\nSumary: x\n\nT.\n"})
     result = invoke("check", "--content", str(content))
     assert result.returncode == 0, result.stdout
-    assert result.stdout.splitlines()[-1] == "0 errors, 9 warnings"
+    assert result.stdout.splitlines()[-1] == "0 errors, 10 warnings"
     assert "news/vain.fi.md:1: exists in one language only: add vain.sv.md" in result.stdout
 
 

@@ -49,6 +49,8 @@ KEY_HELP = {
     "Registration": ("https://www.example.fi/ilmoittaudu", "Ilmoittautumislinkki.", "Anmälningslänk."),
     "Registration-deadline": ("2020-09-01", "Ilmoittautumisen viimeinen päivä.", "Sista anmälningsdag."),
     "Event-status": ("cancelled", "cancelled, postponed tai rescheduled.", "cancelled, postponed eller rescheduled."),
+    "Language": ("en", "Vain sivulle, joka ei ole suomeksi eikä ruotsiksi: en (englanniksi).",
+                 "Bara för en sida som varken är på finska eller svenska: en (på engelska)."),
     "Previous-start": ("2020-09-01 09:00", "Muuttuneen tapahtuman alkuperäinen alku.",
                        "Ett flyttat evenemangs ursprungliga början."),
 }
