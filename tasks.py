@@ -93,18 +93,10 @@ def build_or_exit(settings, output=None, overrides=None, checks=()):
 @task
 def build(c, settings="pelicanconf.py", output=None):
     """Build the complete site into output/ (replaced only if the build succeeds)."""
-    from dataclasses import replace
+    from link_crawl import link_problems
 
-    from content_model.check import report
-    from content_model.messages import editor_translations
-
-    path = build_or_exit(settings, output)
-    pelican_settings = content_settings(settings, None)
-    # A preview survives a link that leads nowhere; `check` and `publish` refuse it.
-    problems = [replace(problem, severity="warning")
-                for problem in written_links_nowhere(path, pelican_settings)]
-    if problems:
-        print("\n".join(report(problems, editor_translations(pelican_settings))))
+    # A link that leads nowhere stops the build, as in `check` and `publish`.
+    path = build_or_exit(settings, output, checks=[link_problems])
     print(say("Built: {path}", path=path))
 
 
@@ -116,27 +108,13 @@ def content_settings(settings, content):
     return read_settings(str(ROOT / settings), override=override)
 
 
-def written_links_nowhere(output, pelican_settings):
-    """The links of the built site ``output`` that lead nowhere, as problems
-    on the lines of the content files where they are written."""
-    from content_model.check import unreachable_links
-    from content_model.source import read_source
-    from link_crawl import broken_links
-
-    broken = broken_links(output)
-    if not broken:
-        return []  # the usual case: no content file needs reading again
-    root = Path(pelican_settings["PATH"])
-    sources = [read_source(p, root, pelican_settings["LANGUAGES"]) for p in sorted(root.rglob("*.md"))]
-    return list(unreachable_links(broken, sources))
-
-
 def trial_build_links(settings, pelican_settings):
     """Build into a temporary folder, which is then thrown away, and find the
     links that lead nowhere."""
     import tempfile
 
     from content_model.check import TrialBuildLog, failed_trial_build
+    from link_crawl import link_problems
     from site_build import BuildFailed, build_site
 
     root = Path(pelican_settings["PATH"])
@@ -146,7 +124,7 @@ def trial_build_links(settings, pelican_settings):
                                 overrides={"PATH": str(root)})
         except BuildFailed as failure:
             return failed_trial_build(root, failure, log)
-        return written_links_nowhere(output, pelican_settings)
+        return link_problems(output, pelican_settings)
 
 
 @task(help={"content": "content folder to check (default: content/)"})

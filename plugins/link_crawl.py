@@ -48,9 +48,21 @@ def target_file(output, url_path):
 
 
 def link_problems(output, settings):
-    """Broken links as messages, for site_build's checks."""
-    return [f"{page}: the link {link} leads nowhere ({reason})"
-            for page, link, reason in broken_links(output, settings["SITEURL"])]
+    """Broken links, for site_build's checks and `invoke check`: problems on
+    the lines of the content files where the editor wrote them."""
+    from content_model.check import unreachable_links
+    from content_model.source import read_source
+
+    siteurl = settings["SITEURL"]
+    broken = broken_links(output, siteurl)
+    if not broken:
+        return []  # the usual case: no content file needs reading again
+    root = Path(settings["PATH"])
+    sources = [read_source(path, root, settings["LANGUAGES"]) for path in sorted(root.rglob("*.md"))]
+    # As the editor wrote it: without the public address the build put before it.
+    written = [(page, link[len(siteurl):] if siteurl and link.startswith(siteurl) else link, reason)
+               for page, link, reason in broken]
+    return list(unreachable_links(written, sources))
 
 
 def broken_links(output, siteurl=""):

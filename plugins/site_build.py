@@ -128,7 +128,9 @@ def build_locked(settings, final, checks, cache):
     if not counter.count:
         for check in checks:
             for problem in check(staging, settings):
-                logging.getLogger(__name__).error("%s", problem)
+                # In the editor's words, and kept for `invoke check` (TrialBuildLog).
+                logging.getLogger(__name__).error(
+                    "%s", problem.text(editor_translations(settings)), extra={"problem": problem})
                 counter.count += 1
     if counter.count:
         shutil.rmtree(staging, ignore_errors=True)

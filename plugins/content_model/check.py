@@ -153,15 +153,25 @@ def unreachable_links(broken, sources):
     for page, link, reason in broken:
         # As a Markdown link, a raw HTML one, or a {static} file whose address it is.
         forms = (f"]({link}", f'="{link}"', "{static}" + link)
-        written = [(source.path, number) for source in sources
-                   for number, line in enumerate(source.body.split("\n"), start=source.body_line)
-                   if any(form in line for form in forms)]
+        written = lines_with(sources, lambda line: any(form in line for form in forms))
+        if not written and "#" in link:
+            # '{filename}../meetings/x.fi.md#pykala-9': the file is there, the anchor is not.
+            fragment = "#" + link.split("#", 1)[1]
+            written = lines_with(sources, lambda line: "{filename}" in line and (
+                f"{fragment})" in line or f'{fragment}"' in line))
         # A link the editor wrote differently ({filename}…) is reported on its page.
         for path, number in written or [(f"(page {page})", 0)]:
             found[(path, number, link)] = reason
     for (path, number, link), reason in sorted(found.items()):
         yield Problem(path, number, _("the link {link} leads nowhere ({reason})",
                                       link=link, reason=reason))
+
+
+def lines_with(sources, wanted):
+    """(path, line number) of every body line of ``sources`` that is ``wanted``."""
+    return [(source.path, number) for source in sources
+            for number, line in enumerate(source.body.split("\n"), start=source.body_line)
+            if wanted(line)]
 
 
 def duplicate_slugs(items):

@@ -2,17 +2,12 @@
 translation: facts are written once, in either language file."""
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .agenda_lines import item_line
-from .files import link_target_problem
 from .messages import _
-from .scaffold import PLACEHOLDER_LINES
 from .schema import SECTIONS, STATUSES
 from .source import KEY_LINE, Problem, read_source
-from .untrusted_text import heading_text, without_code_spans
 
 
 @dataclass
@@ -52,101 +47,6 @@ def unknown_reference(key, value, choices):
     things = {"Projects": _("no project"), "Body": _("no body"), "Region": _("no region")}
     return _("{key}: {no_such} '{found}'; {hint}", key=key, no_such=things[key], found=value,
              hint=suggestion(closest, sorted(choices)))
-
-
-# Editor text is untrusted: no pattern may backtrack more than linearly on
-# it. A link's text holds no '[' (an unmatched '[' then costs one step, not
-# a scan to the end of the line), an image tag no '<', and trailing
-# whitespace and '#'s are cut in Python, not by a lazy '.*?'.
-MARKDOWN_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\[\]]*)\]\((?P<target><[^<>]*>|[^)\s]*)")
-# Raw HTML an editor may write (see sanitize): an image, and any link or source.
-HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^<>]*)>", re.IGNORECASE)
-HTML_ADDRESS = re.compile(r"""\b(?:href|src)\s*=\s*["'](?P<target>[^"']*)["']""", re.IGNORECASE)
-HTML_ALT = re.compile(r"""\balt\s*=\s*["'](?P<alt>[^"']*)["']""", re.IGNORECASE)
-ATX_HEADING = re.compile(r"^(?P<marks>#{1,6})\s++(?P<text>.*)$")
-FENCE = re.compile(r"^\s*(```|~~~)")
-SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
-
-
-def check_body(source, path, content_root, static_paths):
-    """Images need alt text; {filename} and {static} links need a target
-    inside the content folder. Returns the files linked to, whose existence
-    the result depends on."""
-    targets = []
-    # The Title is the main heading, level 1; in minutes the items are
-    # level 2 ('## 1 § …'), and the text's own headings start at 3.
-    lowest = 3 if source.section == "meetings" else 2
-    level, fence, stripped = lowest - 1, None, ""
-    for offset, line in enumerate(source.body.split("\n")):
-        number = source.body_line + offset
-        above, stripped = stripped, line.strip()
-        if stripped in PLACEHOLDER_LINES:
-            source.warn(number, _(
-                "'{found}' is the example text of invoke new: write the item's own text",
-                found=stripped))
-        # Each pattern only where its first character is: most lines are prose.
-        opening = FENCE.match(line) if stripped[:1] in ("`", "~") else None
-        if opening:
-            fence = None if fence == opening[1] else fence or opening[1]
-        # An agenda item's heading, even one written wrong, is the agenda's
-        # to report (agenda.split_items), once.
-        heading = (ATX_HEADING.match(line) if line.startswith("#") and fence is None
-                   and not opening and not (source.section == "meetings" and item_line(line))
-                   else None)
-        if heading:
-            # '# ' is shown as '## ' (see markdown_extensions), and told apart.
-            marks = max(len(heading["marks"]), 2)
-            if marks > level + 1:
-                source.warn(number, _(
-                    "the heading '{found}' skips a level after the one above it: write "
-                    "'{expected} {text}'", found=line.strip(),
-                    expected="#" * max(level + 1, lowest), text=heading_text(heading["text"])))
-            level = marks
-        elif fence is None and above and stripped[:1] in ("=", "-") and SETEXT_UNDERLINE.match(line):
-            level = 2  # 'Heading' over '===' or '---': a subheading, as '## '
-        # Raw HTML, not HTML shown as code (`<img …>`, or an indented code block).
-        raw_html = (without_code_spans(line) if fence is None and "<" in line
-                    and not line.startswith(("    ", "\t")) else "")
-        for image in HTML_IMAGE.finditer(raw_html):
-            alt = HTML_ALT.search(image["attributes"])
-            if not (alt and alt["alt"].strip()):
-                address = HTML_ADDRESS.search(image["attributes"])
-                source.error(number, _(
-                    "the image {target} has no alt text: describe it in alt=\"...\", for "
-                    "example {example}", target=address["target"] if address else "<img>",
-                    example='<img src="{static}/images/kaavio.png" alt="Kaavio hankkeen rahoituksesta">'))
-        links = [(link["image"], link["text"], link["target"].strip("<>"))
-                 for link in MARKDOWN_LINK.finditer(line)] if "[" in line else []
-        links += [(None, None, address["target"]) for address in HTML_ADDRESS.finditer(raw_html)]
-        for image, text, target in links:
-            if image and not text.strip():
-                source.error(number, _(
-                    "the image {target} has no alt text: describe it between the "
-                    "brackets, for example {example}", target=target,
-                    example="![Kaavio hankkeen rahoituksesta](kuva.png)"))
-            if target.startswith("{attach}"):
-                # Pelican moves an {attach} file next to the page that links it
-                # first: which one that is depends on the order of the build.
-                source.error(number, _(
-                    "{attach} links are not supported: write {static} instead, for example {example}",
-                    attach="{attach}", static="{static}",
-                    example="[Pöytäkirja (PDF)]({static}/attachments/poytakirja.pdf)"))
-                continue
-            for marker in ("{filename}", "{static}"):
-                if target.startswith(marker):
-                    relative = target[len(marker):].split("#")[0]
-                    base = Path(content_root) if relative.startswith("/") else Path(path).parent
-                    linked = base / relative.lstrip("/")
-                    refused = link_target_problem(marker, target, linked, content_root, static_paths)
-                    if refused:
-                        source.error(number, refused)
-                        continue
-                    targets.append(str(linked))
-                    if not linked.is_file():
-                        source.error(number, _(
-                            "the link {target} leads nowhere: there is no such file",
-                            target=target))
-    return targets
 
 
 def comparable(value):

@@ -9,7 +9,8 @@ from .agenda import parse_agenda
 from .convert import Converter
 from .messages import editor_language, editor_translations
 from .read_cache import ReadCache, context_fingerprint, fresh
-from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
+from .body import check_body, check_translation
+from .model import KnownNames, item_metadata, project_names, translation_pair
 from .registry import load_registry
 from .source import read_source
 from .workers import build_workers, worker_pool
@@ -38,6 +39,7 @@ def validated_source(path, settings, known):
         pair = translation_pair(source, path, root, languages)
         values = item_metadata(source, pair, settings["DEFAULT_LANG"], known)
         source.linked_files = check_body(source, path, root, settings["STATIC_PATHS"])
+        check_translation(source, pair, settings["DEFAULT_LANG"])
         if source.section == "meetings":
             agenda = parse_agenda(source)
     return source, values, agenda

@@ -92,17 +92,21 @@ TRANSLATED_KEYS = ("Title", "Slug", "Summary", "Status", "Location", "Organizer"
 
 BODIES = {
     "meetings": (
-        "Kokouksen johdanto.\n\n## 1 § Kokouksen avaus\n\nPuheenjohtaja avasi kokouksen.\n\n"
-        "## 2 § Asia\n\nSelostus.\n\nEsitys: Esitys tähän.\n\nPäätös: Päätös tähän.\n",
-        "Inledning.\n\n## 1 § Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n"
-        "## 2 § Ärende\n\nRedogörelse.\n\nFörslag: Förslaget här.\n\nBeslut: Beslutet här.\n",
+        "Kokouksen johdanto tähän.\n\n## 1 § Pykälän otsikko tähän\n\nSelostus tähän.\n\n"
+        "Esitys: Esitys tähän.\n\nPäätös: Päätös tähän.\n",
+        "Inledningen här.\n\n## 1 § Paragrafens rubrik här\n\nRedogörelsen här.\n\n"
+        "Förslag: Förslaget här.\n\nBeslut: Beslutet här.\n",
     ),
 }
 DEFAULT_BODY = ("Kirjoita teksti tähän.\n", "Skriv texten här.\n")
-# Lines of the texts above that an editor is to replace (see model.check_body).
-PLACEHOLDER_LINES = {"Kirjoita teksti tähän.", "Skriv texten här.", "Selostus.", "Redogörelse.",
-                     "Esitys: Esitys tähän.", "Päätös: Päätös tähän.", "Förslag: Förslaget här.",
-                     "Beslut: Beslutet här."}
+# What an earlier `invoke new` wrote that no real text says ('Inledning.',
+# which it wrote too, is also a real introduction's heading).
+EARLIER_PLACEHOLDERS = {"Kokouksen johdanto.", "## 2 § Asia", "## 2 § Ärende",
+                        "Selostus.", "Redogörelse."}
+# Every line of the texts above is one an editor is to replace: left in, it
+# is an error (see body.check_body).
+PLACEHOLDER_LINES = EARLIER_PLACEHOLDERS | {
+    line for text in (*BODIES["meetings"], *DEFAULT_BODY) for line in text.split("\n") if line}
 
 
 def slugify(text):
