@@ -150,7 +150,13 @@ def check_translation(source, pair, default_lang):
     being translated."""
     # Told once, in the translation: the file of the site's main language is
     # the one it is translated from.
-    if pair is None or is_draft(source) or source.lang == default_lang:
+    if pair is None or source.lang == default_lang:
+        return
+    if is_draft(source):
+        if source.body.strip() and source.body.strip() == pair.body.strip():
+            source.warn(source.body_line, _(
+                "a draft still in the words of {pair}: translate the text, then remove "
+                "'Status: draft'", pair=pair.path))
         return
     mine, theirs = source.fields.get("title"), pair.fields.get("title")
     if mine and theirs and mine.value.strip() == theirs.value.strip():

@@ -232,7 +232,9 @@ def check_project_period(source, values):
 
 
 def check_meeting_date(source, values):
-    if not {"date", "date_range"} & (values.keys() | source.unreadable_facts):
+    # A Date written but not readable has its own message.
+    if not {"date", "date_range"} & (values.keys() | source.unreadable_facts | {
+            key.replace("-", "_") for key in source.fields}):
         source.error(1, _(
             "Date is missing: write the meeting's start as 'Date: YYYY-MM-DD HH:MM', "
             "or, if the minutes do not tell the day, 'Date-range: YYYY-MM-DD – YYYY-MM-DD'"))
