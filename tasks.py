@@ -145,21 +145,24 @@ def check(c, content=None, settings="pelicanconf.py"):
 @task(
     help={
         "kind": "news, event, project, meeting or page",
-        "title": "the title in Finnish",
+        "title": "the title in the item's language",
         "date": "Date, YYYY-MM-DD or YYYY-MM-DD HH:MM (news, meeting)",
         "start": "Start of an event",
         "end": "End of an event or project",
         "body": "Body key of a meeting (content/data/registry.toml)",
         "acronym": "Acronym of a project",
         "phase": "Phase of a project",
+        "lang": "fi or sv: the item in that language only (default: both files)",
         "content": "content folder (default: content/)",
     }
 )
 def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None,
-        phase=None, content=None, settings="pelicanconf.py"):
-    """Create the Finnish and Swedish files of a new item with every key explained."""
+        phase=None, lang=None, content=None, settings="pelicanconf.py"):
+    """Create the Finnish and Swedish files of a new item (or one, with --lang) with every key explained."""
     from content_model.clock import read_build_clock
-    from content_model.scaffold import new_item
+    from content_model.messages import editor_language
+    from content_model.registry import load_registry
+    from content_model.scaffold import invalid_values, new_item
 
     sections = {"news": "news", "event": "events", "project": "projects",
                 "meeting": "meetings", "page": "pages"}
@@ -168,13 +171,21 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
                      kinds=", ".join(sections)))
     if kind == "meeting" and not body:
         sys.exit(say("A meeting needs --body: the key of the body in content/data/registry.toml"))
+    if lang not in (None, "fi", "sv"):
+        sys.exit(say("--lang is fi or sv, not '{lang}'", lang=lang))
     values = {"Date": date, "Start": start, "End": end, "Body": body,
               "Acronym": acronym, "Phase": phase}
     if content:
         Path(content).mkdir(parents=True, exist_ok=True)
-    root = content_settings(settings, content)["PATH"]
+    pelican_settings = content_settings(settings, content)
+    root = pelican_settings["PATH"]
+    wrong = invalid_values(sections[kind], values, load_registry(root, pelican_settings["LANGUAGES"]))
+    if wrong:
+        sys.exit("\n".join(problem.render(editor_catalogue()) for problem in wrong))
+    languages = (lang,) if lang else ("fi", "sv")
     try:
-        paths = new_item(root, sections[kind], title, values, read_build_clock())
+        paths = new_item(root, sections[kind], title, values, read_build_clock(), languages,
+                         working=editor_language(pelican_settings))
     except FileExistsError as existing:
         sys.exit(say("Not overwritten, the file already exists: {path}", path=existing))
     for path in paths:
