@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from cache_file import read_signed, write_signed
@@ -100,6 +101,8 @@ def build_locked(settings, final, checks, cache):
     settings["READ_CACHE"], settings["RENDER_STATE"] = cache.reads, cache.render
     staging, published = start_folder(final, cache.render)
     settings["OUTPUT_PATH"] = str(staging)
+    # What readers have now, whether or not this build starts from it.
+    settings["PUBLISHED_FOLDER"] = str(final)
     if published:
         settings["PREVIOUS_OUTPUT"] = str(final)
         # Folders of the published site that go over to the new one as they
@@ -110,7 +113,10 @@ def build_locked(settings, final, checks, cache):
     root = logging.getLogger()
     root.addHandler(counter)
     try:
-        Pelican(settings).run()
+        # Pelican's own 'Done: Processed …' line is in English, and counts
+        # what editors do not work with: their messages are the build's.
+        with pelican_console.capture():
+            Pelican(settings).run()
     except ContentError:
         # Its problems are logged, naming the file; a traceback would bury them.
         counter.count = max(counter.count, 1)

@@ -6,7 +6,7 @@ import sys
 from pelican import signals
 
 from .check import content_files
-from .clock import hold_scheduled_item, start_build_clock
+from .clock import hold_scheduled_item, leaving_the_site, start_build_clock
 from .files import link_problems, outside_static_paths, static_file_problems
 from .generator import section_generator_context
 from .messages import editor_translations
@@ -63,6 +63,8 @@ def register():
     signals.readers_init.connect(use_content_reader)
     signals.initialized.connect(read_content)
     signals.static_generator_finalized.connect(drop_files_outside_static_paths)
+    # Before keep_address fixes the address: it needs the published one.
+    signals.content_object_init.connect(leaving_the_site)
     signals.content_object_init.connect(keep_address)
     signals.generator_init.connect(start_build_clock)
     signals.article_generator_context.connect(hold_scheduled_item)

@@ -29,6 +29,7 @@ HTML_ADDRESS = re.compile(r"""\b(?:href|src)\s*=\s*["'](?P<target>[^"']*)["']"""
 HTML_ALT = re.compile(r"""\balt\s*=\s*["'](?P<alt>[^"']*)["']""", re.IGNORECASE)
 ATX_HEADING = re.compile(r"^(?P<marks>#{1,6})\s++(?P<text>.*)$")
 FENCE = re.compile(r"^\s*(```|~~~)")
+LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]")
 SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
 
 
@@ -40,10 +41,18 @@ def check_body(source, path, content_root, static_paths):
     # The Title is the main heading, level 1; in minutes the items are
     # level 2 ('## 1 § …'), and the text's own headings start at 3.
     lowest = 3 if source.section == "meetings" else 2
-    level, fence, stripped = lowest - 1, None, ""
+    level, fence, stripped, in_list = lowest - 1, None, "", False
     for offset, line in enumerate(source.body.split("\n")):
         number = source.body_line + offset
         above, stripped = stripped, line.strip()
+        indented = line.startswith(("\t", "    "))
+        if fence is None and indented and not above and not in_list and LIST_ITEM.match(stripped):
+            source.error(number, _(
+                "'{found}' is indented after a blank line, so it would be shown as code, not as "
+                "a list: remove the tab or spaces before it", found=stripped[:40]))
+        if stripped:
+            # A list goes on in its indented lines; after other text an indented line is code.
+            in_list = bool(LIST_ITEM.match(stripped)) if not indented else in_list
         if stripped in PLACEHOLDER_LINES:
             # A draft is not published: there it is what is left to write.
             (source.warn if is_draft(source) else source.error)(number, _(

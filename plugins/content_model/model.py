@@ -6,8 +6,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .messages import _
-from .schema import SECTIONS, STATUSES
+from .schema import SECTIONS
 from .source import KEY_LINE, Problem, read_source
+from .unknown_keys import report_unknown_key, suggestion
 
 
 @dataclass
@@ -27,14 +28,6 @@ class KnownNames:
 def project_names(content_root):
     folder = Path(content_root) / "projects"
     return {path.name.split(".")[0] for path in folder.glob("*.md")}
-
-
-def suggestion(closest, known):
-    if closest:
-        return _("did you mean {names}?", names=", ".join(closest))
-    if known:
-        return _("known: {names}", names=", ".join(known))
-    return _("none exist yet")
 
 
 def unknown_reference(key, value, choices):
@@ -75,23 +68,10 @@ def item_metadata(source, pair, default_lang, known=None):
             folder=source.section or ".", folders=", ".join(sorted(SECTIONS))))
         return {}
     values = {}
-    last_line = max((f.line for f in source.fields.values()), default=0)
     for header_field in source.fields.values():
         key = section.key(header_field.key)
         if key is None:
-            closest = section.closest_keys(header_field.key)
-            if "Status" in closest and header_field.value.strip().lower() in STATUSES:
-                # Ignored, a misspelt 'Status: draft' would publish the item.
-                source.error(header_field.line, _(
-                    "unknown key '{key}': did you mean Status? Correct the key; as it is, "
-                    "the item would be published", key=header_field.key))
-                continue
-            hint = suggestion(closest, [k.name for k in section.keys])
-            if not closest and header_field.line == last_line:
-                hint = _("{hint}; if the line is text, leave a blank line between the header "
-                         "and the text", hint=hint)
-            source.warn(header_field.line, _(
-                "unknown key '{key}' is ignored; {hint}", key=header_field.key, hint=hint))
+            report_unknown_key(source, section, header_field)
             continue
         for number, text in header_field.continued:
             indented = KEY_LINE.match(text)

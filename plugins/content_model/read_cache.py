@@ -92,7 +92,7 @@ def fresh(entry):
 # Where the build writes, and the caches themselves, do not change what a
 # file reads as.
 NOT_READ = {"OUTPUT_PATH", "READ_CACHE", "RENDER_STATE", "BUILD_WORKERS", "PREVIOUS_OUTPUT",
-            "KEPT_FROM_PUBLISHED",
+            "KEPT_FROM_PUBLISHED", "PUBLISHED_FOLDER",
             "PAGES_CHANGED"}
 
 
