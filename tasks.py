@@ -205,63 +205,30 @@ def import_minutes(c, file, body=None, title=None, date=None, content=None,
                    settings="pelicanconf.py"):
     """Write minutes as received (.docx, .txt, .md) as a meeting file, with a Swedish draft."""
     from content_model.check import check_content, report
-    from content_model.import_minutes import ImportRefused, guess_body, import_minutes as write
-    from content_model.import_minutes import received_text
-    from content_model.model import unknown_reference
+    from content_model.import_minutes import ImportRefused, choose_body, terminal_confirm
+    from content_model.import_minutes import import_minutes as write
     from content_model.registry import load_registry
-    from content_model.schema import parse_date
+    from content_model.scaffold import invalid_values
 
     pelican_settings = content_settings(settings, content)
     root = Path(pelican_settings["PATH"])
     registry = load_registry(root, pelican_settings["LANGUAGES"])
+    wrong = invalid_values("meetings", {"Date": date, "Body": body}, registry)
+    if wrong:
+        sys.exit("\n".join(problem.render(editor_catalogue()) for problem in wrong))
     try:
-        text = received_text(file)
-    except (ImportRefused, OSError) as refused:
-        sys.exit(say("Cannot import {file}: minutes are read from .docx, .txt or .md files",
-                     file=refused))
-    if body is None:
-        body = confirmed_body(guess_body(text, registry), registry)
-    if body not in registry.bodies:
-        sys.exit(unknown_reference("Body", body, registry.bodies).render(editor_catalogue()))
-    if date:
-        date = valid_value("Date", parse_date, date)
-    try:
+        body = choose_body(body, file, registry, terminal_confirm(editor_catalogue()))
         paths, count = write(file, root, body, registry, title, date)
+    except ImportRefused as refused:
+        sys.exit(refused.message.render(editor_catalogue()))
     except FileExistsError as existing:
         sys.exit(say("Not overwritten, the file already exists: {path}", path=existing))
     for path in paths:
         print(say("Created: {path}", path=path))
     print(say("Agenda items found: {count}", count=count))
     written = {path.relative_to(root).as_posix() for path in paths}
-    left = [p for p in check_content(pelican_settings) if p.path in written]
-    print("\n".join(report(left, editor_catalogue())))
-
-
-def valid_value(key, parse, value):
-    """``value`` as the content contract writes it, or exit with the same
-    message the build gives for it."""
-    from content_model.messages import _
-
-    try:
-        parse(value)
-    except ValueError as error:
-        sys.exit(_("{key}: {problem}", key=key, problem=error.args[0]).render(editor_catalogue()))
-    return value
-
-
-def confirmed_body(guess, registry):
-    """The body the editor confirms, asked on the terminal."""
-    known = ", ".join(sorted(registry.bodies))
-    if guess is not None:
-        question = say("Body: {key} ({name})? [y/n] ", key=guess,
-                       name=registry.bodies[guess].name("fi"))
-        try:
-            answer = input(question).strip().lower()
-        except EOFError:
-            answer = ""
-        if answer[:1] in ("y", "k", "j"):  # yes, kyllä, ja
-            return guess
-    sys.exit(say("Give the body with --body, one of: {known}", known=known))
+    print("\n".join(report([p for p in check_content(pelican_settings) if p.path in written],
+                           editor_catalogue())))
 
 
 @task

@@ -7,6 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
+from .messages import _
 from .minutes_text import minutes_markdown, read_received
 
 # What the import writes where the text does not tell the day: `check`
@@ -16,7 +17,11 @@ READABLE = (".docx", ".txt", ".md")
 
 
 class ImportRefused(Exception):
-    """The file cannot be imported; the message says why and what to do."""
+    """The file cannot be imported; ``message`` says why and what to do."""
+
+    def __init__(self, message):
+        super().__init__(str(message))
+        self.message = message
 
 
 class WordText(HTMLParser):
@@ -81,8 +86,11 @@ def received_text(path):
     """The text of the file as received."""
     path = Path(path)
     suffix = path.suffix.lower()
+    if not path.is_file():
+        raise ImportRefused(_("There is no file {file}", file=path))
     if suffix not in READABLE:
-        raise ImportRefused(f"{path.name}: {suffix or '?'}")
+        raise ImportRefused(_(
+            "Cannot import {file}: minutes are read from .docx, .txt or .md files", file=path))
     if suffix == ".docx":
         import mammoth  # only the import needs it
 
@@ -111,6 +119,31 @@ def guess_body(text, registry):
                           for name in names if name)
     best = max(scores.items(), key=lambda pair: pair[1], default=(None, 0))
     return best[0] if best[1] else None
+
+
+def choose_body(given, path, registry, confirm):
+    """The body of the minutes: ``given``, else the one the text names, if
+    the editor confirms it (``confirm(question)`` is True)."""
+    if given:
+        return given
+    guess = guess_body(received_text(path), registry)
+    if guess is not None and confirm(_("Body: {key} ({name})? [y/n] ", key=guess,
+                                       name=registry.bodies[guess].name("fi"))):
+        return guess
+    raise ImportRefused(_("Give the body with --body, one of: {known}",
+                          known=", ".join(sorted(registry.bodies))))
+
+
+def terminal_confirm(translations):
+    """``confirm`` for choose_body: the question on the terminal, in the
+    editor's language; yes is y, k (kyllä) or j (ja), and no answer is no."""
+    def confirm(question):
+        try:
+            answer = input(question.render(translations))
+        except EOFError:
+            return False
+        return answer.strip().lower()[:1] in ("y", "k", "j")
+    return confirm
 
 
 def meeting_files(minutes, body_key, registry, title=None):
