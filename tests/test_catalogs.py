@@ -133,3 +133,13 @@ def test_templates_translate_as_jinja_newstyle_gettext_does(autoescape):
             assert (ours.from_string(source).render(lang=lang)
                     == jinjas.from_string(source).render(lang=lang)), (lang, source)
     assert ours.from_string('{{ _("Search") }}').render(lang="sv") == "Sök"
+
+
+def test_the_build_counts_in_the_editors_language_with_its_plural(build_from, monkeypatch):
+    from site_build import BuildFailed
+    from test_meetings import BASE
+
+    monkeypatch.setenv("LANG", "fi_FI.UTF-8")
+    with pytest.raises(BuildFailed) as failure:
+        build_from({**BASE, "news/x.fi.md": "Title: X\nDate: 1.6.2020\n\nT.\n"})
+    assert str(failure.value).startswith("1 virhe: mitään ei julkaistu")

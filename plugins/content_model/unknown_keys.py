@@ -1,7 +1,8 @@
 """A header line whose key the file's section does not have. Its value is
 not published: told as an error when that changes the page without a word
-(a note such as 'Huom: …', a Date in a timeless page, a misspelt Status),
-as a warning naming the key meant when it is a slip of a letter."""
+(a note such as 'Huom: …', a dated item saved as a timeless page, a
+misspelt Status), as a warning naming what is ignored when the item stays
+what it is (a slip of a letter, another section's fact)."""
 
 from .messages import _
 from .schema import SECTIONS, STATUSES
@@ -30,12 +31,18 @@ def report_unknown_key(source, section, header_field):
     else:
         elsewhere = sorted(folder for folder, other in SECTIONS.items()
                            if other.key(header_field.key) and folder != section.folder)
-        if elsewhere:
+        if elsewhere and section.folder == "pages":
             # A news item saved in pages/ would be published as a timeless page.
             source.error(header_field.line, _(
                 "content/{folder} files have no {key}: is the file in the wrong folder? Move it "
                 "to one of: {folders}, or remove the line", folder=section.folder,
                 key=header_field.key, folders=", ".join(elsewhere)))
+        elif elsewhere:
+            # Another section's fact, such as an event's Start in a news item:
+            # the item is what its folder says, without it.
+            source.warn(header_field.line, _(
+                "unknown key '{key}' is ignored; {hint}", key=header_field.key,
+                hint=suggestion([], [k.name for k in section.keys])))
         else:
             source.error(header_field.line, _(
                 "'{key}:' is not a header key, and the line would not be published: if it is "
