@@ -63,3 +63,26 @@ def test_a_finnish_only_meeting_in_the_swedish_feed_links_its_own_anchors(build_
     register = site.html("/sv/moten/beslut/")
     assert [a["href"].split("#")[1] for a in register.select(".register-entry a[lang=fi]")
             if "#" in a["href"]] == ["pykala-1", "pykala-2"]
+
+
+def test_a_rebuild_follows_the_page_an_agenda_item_links_to(tmp_path, monkeypatch):
+    """The meeting page is made again when the address its § item links to
+    changes, as a clean build would make it."""
+    from conftest import ROOT, BuiltSite
+    from site_build import BuildCache, build_site
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
+    content = tmp_path / "content"
+    news = "Title: Uutinen\nDate: 2020-05-04\n{slug}\nTeksti.\n"
+    for relative, text in {**BASE, "news/uutinen.fi.md": news.format(slug=""),
+                           "meetings/2020-06-01-ep.fi.md": MINUTES.replace(
+                               "{filename}../pages/tietoa.fi.md", "{filename}../news/uutinen.fi.md").replace(
+                               "{static}/attachments/liite-1.pdf", "https://www.example.fi/")}.items():
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text(text, encoding="utf-8")
+    overrides, cache, site = {"PATH": str(content)}, BuildCache(), tmp_path / "site"
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+    (content / "news/uutinen.fi.md").write_text(news.format(slug="Slug: tiedote\n"), encoding="utf-8")
+    build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
+    item = BuiltSite(site).html("/kokoukset/2020-06-01-ep/").select_one("#pykala-1")
+    assert [a["href"] for a in item.select("a")][0] == "/ajankohtaista/tiedote/"

@@ -62,3 +62,33 @@ def test_pelicans_own_english_lines_are_kept_out_of_the_editors_view(build_from,
     build_from({**BASE})
     shown = capsys.readouterr()
     assert "Done: Processed" not in shown.out + shown.err
+
+
+@pytest.mark.parametrize(("files", "expected"), [
+    ({"pages/luonnos.fi.md": "Title: Luonnos\nStatus: draft\n\nK.\n",
+      "news/u.fi.md": "Title: U\nDate: 2020-06-01\n\nKatso [luonnos]({filename}../pages/luonnos.fi.md).\n"},
+     "news/u.fi.md:4: the link {filename}../pages/luonnos.fi.md leads to a draft, which is not "
+     "published: remove 'Status: draft' from that file, or the link"),
+    ({"news/u.fi.md": "Title: U\nDate: 2020-06-01\n\nT.\n",
+      "news/vanhat/u.fi.md": "Title: U\nDate: 2020-06-01\n\nKopio.\n"},
+     "news/vanhat/u.fi.md:1: the address /ajankohtaista/u/ is already used by news/u.fi.md; "
+     "rename one of the files or give one of them another Slug"),
+])
+def test_pelicans_english_warnings_give_way_to_the_editors_messages(
+        tmp_path, caplog, monkeypatch, files, expected):
+    """A {filename} link to a draft, two files of one item: told once, at
+    the line, not again in Pelican's English."""
+    from conftest import ROOT
+    from link_crawl import link_problems
+    from site_build import build_site
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
+    content = tmp_path / "content"
+    for relative, text in {**BASE, **files}.items():
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text(text, encoding="utf-8")
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_site(ROOT / "pelicanconf.py", tmp_path / "out", overrides={"PATH": str(content)},
+                   checks=[link_problems])
+    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [expected]

@@ -58,8 +58,26 @@ def drop_repeated_failure(record):
     return not (record.msg == "Could not process %s" and isinstance(sys.exc_info()[1], ContentError))
 
 
+# Pelican's own English lines for what our checks tell at the file's line,
+# in the editor's language: a {filename} link it cannot follow (the link
+# check names the line that writes it), two files of one item and language
+# (the address check names both).
+TOLD_BY_OUR_CHECKS = {
+    "pelican.contents": ("Unable to find '%s', skipping url replacement.",),
+    "pelican.utils": ('There are %s items "%s" with lang %s',
+                      "There are %s original (not translated) items %s"),
+}
+
+
+def told_by_our_checks(record):
+    return not any(record.msg.startswith(message.split("%")[0])
+                   for message in TOLD_BY_OUR_CHECKS.get(record.name, ()))
+
+
 def register():
     logging.getLogger("pelican.generators").addFilter(drop_repeated_failure)
+    for name in TOLD_BY_OUR_CHECKS:
+        logging.getLogger(name).addFilter(told_by_our_checks)
     signals.readers_init.connect(use_content_reader)
     signals.initialized.connect(read_content)
     signals.static_generator_finalized.connect(drop_files_outside_static_paths)

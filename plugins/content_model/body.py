@@ -11,6 +11,7 @@ from .agenda_lines import item_line
 from .files import link_target_problem
 from .messages import _
 from .scaffold import PLACEHOLDER_LINES
+from .source import KEY_LINE
 from .untrusted_text import heading_text, without_code_spans
 
 # Addresses of the editor's own computer: the preview, a file on the disk.
@@ -126,7 +127,28 @@ def check_body(source, path, content_root, static_paths):
                         source.error(number, _(
                             "the link {target} leads nowhere: there is no such file",
                             target=target))
+                    elif marker == "{filename}" and link_state(linked) == "draft":
+                        source.error(number, _(
+                            "the link {target} leads to a draft, which is not published: remove "
+                            "'Status: draft' from that file, or the link", target=target))
     return targets
+
+
+def link_state(path):
+    """What a link's outcome depends on, for the read cache to know when it
+    changed: whether the file is there, and whether an item is a draft."""
+    path = Path(path)
+    if not path.is_file():
+        return False
+    if path.suffix != ".md":
+        return True
+    try:
+        header = path.read_text(encoding="utf-8-sig").split("\n\n", 1)[0]
+    except (OSError, UnicodeDecodeError):
+        return True  # its own problem, told when it is read
+    keys = (KEY_LINE.match(line) for line in header.split("\n"))
+    return "draft" if any(key and key["key"].lower() == "status" and key["value"].strip().lower()
+                          == "draft" for key in keys) else True
 
 
 def is_draft(source):

@@ -25,24 +25,27 @@ class Meeting(Page):
         to an item takes it from here, in the language of the page it links to."""
         return f"{self.settings['AGENDA_ANCHOR_WORDS'][self.lang]}-{number}"
 
+    # Parts Pelican's links are resolved in as they are shown, besides the
+    # body: the incremental writer's fingerprint covers their targets.
+    resolved_attributes = ("agenda",)
+
     @property
     def agenda(self):
         """The agenda items, their links resolved as in any other text:
         {filename}, {static} and relative links lead where they do in the
-        body, on the meeting page, in feeds and in the decision register."""
+        body, on the meeting page, in feeds and in the decision register.
+        Resolved on each use, as Pelican resolves the body: nothing is kept
+        on the item that a page's fingerprint would see come and go."""
         siteurl = self.get_siteurl()
-        resolved = self.__dict__.setdefault("_resolved_agenda", {})
-        if siteurl not in resolved:
-            resolved[siteurl] = [replace(entry, **{
-                part: Markup(self._update_content(str(getattr(entry, part)), siteurl))
-                for part in ("proposal", "decision", "discussion")}) for entry in self._agenda]
-        return resolved[siteurl]
+        return [replace(entry, **{
+            part: Markup(self._update_content(str(getattr(entry, part)), siteurl))
+            for part in ("proposal", "decision", "discussion")}) for entry in self.__dict__["agenda"]]
 
     @agenda.setter
     def agenda(self, items):
-        # Set by Pelican from the reader's metadata, as written.
-        self._agenda = items
-        self.__dict__.pop("_resolved_agenda", None)
+        # Set by Pelican from the reader's metadata: kept as read, under its
+        # own name, as the writer's fingerprint expects of what the reader made.
+        self.__dict__["agenda"] = items
 
     @property
     def sort_date(self):
