@@ -96,3 +96,31 @@ def test_invoke_build_checks_links(monkeypatch, tmp_path):
     monkeypatch.setattr(tasks, "build_or_exit", build_or_exit)
     tasks.build(MockContext())
     assert given == {"settings": "pelicanconf.py", "checks": [link_problems]}
+
+
+def test_a_broken_link_stops_the_preview_at_its_line(tmp_path, monkeypatch):
+    """The preview's build process answers a save with the link's line."""
+    import threading
+    from multiprocessing import Pipe
+
+    from preview.builder import serve_requests
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
+    content = tmp_path / "content"
+    files = {**BASE, "news/u.fi.md": "Title: U\nDate: 2020-06-01\n\n[kokous](/kokoukset/ei-ole/)\n"}
+    for relative, text in files.items():
+        (content / relative).parent.mkdir(parents=True, exist_ok=True)
+        (content / relative).write_text(text, encoding="utf-8")
+    ours, theirs = Pipe()
+    overrides = {"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output")}
+    worker = threading.Thread(target=serve_requests, args=(theirs, ROOT / "pelicanconf.py", overrides))
+    worker.start()
+    try:
+        ours.send("build")
+        outcome = ours.recv()
+    finally:
+        ours.close()
+        worker.join(timeout=60)
+    assert outcome["ok"] is False
+    assert ("Error: news/u.fi.md:4: the link /kokoukset/ei-ole/ leads nowhere (no such page or file)"
+            in outcome["lines"])
