@@ -204,31 +204,20 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
 def import_minutes(c, file, body=None, title=None, date=None, content=None,
                    settings="pelicanconf.py"):
     """Write minutes as received (.docx, .txt, .md) as a meeting file, with a Swedish draft."""
-    from content_model.check import check_content, report
-    from content_model.import_minutes import ImportRefused, choose_body, terminal_confirm
-    from content_model.import_minutes import import_minutes as write
-    from content_model.registry import load_registry
-    from content_model.scaffold import invalid_values
+    from content_model.check import report
+    from content_model.import_minutes import ImportRefused, import_file, terminal_confirm
 
-    pelican_settings = content_settings(settings, content)
-    root = Path(pelican_settings["PATH"])
-    registry = load_registry(root, pelican_settings["LANGUAGES"])
-    wrong = invalid_values("meetings", {"Date": date, "Body": body}, registry)
-    if wrong:
-        sys.exit("\n".join(problem.render(editor_catalogue()) for problem in wrong))
     try:
-        body = choose_body(body, file, registry, terminal_confirm(editor_catalogue()))
-        paths, count = write(file, root, body, registry, title, date)
+        paths, count, left = import_file(content_settings(settings, content), file, body, title,
+                                         date, terminal_confirm(editor_catalogue()))
     except ImportRefused as refused:
-        sys.exit(refused.message.render(editor_catalogue()))
+        sys.exit("\n".join(message.render(editor_catalogue()) for message in refused.messages))
     except FileExistsError as existing:
         sys.exit(say("Not overwritten, the file already exists: {path}", path=existing))
     for path in paths:
         print(say("Created: {path}", path=path))
     print(say("Agenda items found: {count}", count=count))
-    written = {path.relative_to(root).as_posix() for path in paths}
-    print("\n".join(report([p for p in check_content(pelican_settings) if p.path in written],
-                           editor_catalogue())))
+    print("\n".join(report(left, editor_catalogue())))
 
 
 @task

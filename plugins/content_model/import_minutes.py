@@ -17,11 +17,11 @@ READABLE = (".docx", ".txt", ".md")
 
 
 class ImportRefused(Exception):
-    """The file cannot be imported; ``message`` says why and what to do."""
+    """The file cannot be imported; ``messages`` say why and what to do."""
 
-    def __init__(self, message):
-        super().__init__(str(message))
-        self.message = message
+    def __init__(self, *messages):
+        super().__init__("; ".join(map(str, messages)))
+        self.messages = messages
 
 
 class WordText(HTMLParser):
@@ -190,3 +190,22 @@ def import_minutes(path, content_root, body_key, registry, title=None, date=None
     paths[0].write_text(finnish, encoding="utf-8")
     paths[1].write_text(swedish, encoding="utf-8")
     return paths, len(minutes.items)
+
+
+def import_file(settings, path, body, title, date, confirm):
+    """`invoke import-minutes`: the values checked as the build checks them,
+    the body chosen, the files written. Returns the paths written, the
+    number of items and the problems `check` finds in the new files."""
+    from .check import check_content
+    from .registry import load_registry
+    from .scaffold import invalid_values
+
+    root = Path(settings["PATH"])
+    registry = load_registry(root, settings["LANGUAGES"])
+    wrong = invalid_values("meetings", {"Date": date, "Body": body}, registry)
+    if wrong:
+        raise ImportRefused(*wrong)
+    body = choose_body(body, path, registry, confirm)
+    paths, count = import_minutes(path, root, body, registry, title, date)
+    written = {written.relative_to(root).as_posix() for written in paths}
+    return paths, count, [problem for problem in check_content(settings) if problem.path in written]
