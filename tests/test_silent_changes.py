@@ -6,6 +6,7 @@ import logging
 
 import pytest
 
+from conftest import messages_of_failed_build
 from site_build import BuildFailed
 from test_meetings import BASE
 
@@ -47,10 +48,7 @@ def test_an_item_scheduled_from_the_start_is_not_a_warning(build_from, caplog, t
      "as a list: remove the tab or spaces before it"),
 ])
 def test_a_slip_that_would_change_the_page_stops_the_build(build_from, caplog, files, expected):
-    caplog.set_level(logging.WARNING)
-    with pytest.raises(BuildFailed):
-        build_from({**BASE, **files})
-    assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [expected]
+    assert messages_of_failed_build(build_from, caplog, {**BASE, **files}) == [expected]
 
 
 def test_a_nested_list_may_be_indented(build_from):
