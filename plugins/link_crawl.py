@@ -80,7 +80,11 @@ def broken_links(output, siteurl=""):
                 link_path = link[len(siteurl):] or "/"
             else:
                 link_path = link
-            parts = urlsplit(urljoin(here, link_path))
+            try:
+                parts = urlsplit(urljoin(here, link_path))
+            except ValueError:  # 'http://[::1/': no address a browser can follow
+                broken.append((here, link, _("not a web address")))
+                continue
             if parts.scheme or parts.netloc:
                 continue  # another site, mailto: or tel:
             target = target_file(output, unquote(parts.path))

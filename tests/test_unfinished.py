@@ -42,6 +42,10 @@ def errors(caplog):
     ({"news/u.fi.md": "Title: U\nDate: 2020-06-01\n\n[Liite](file:///C:/Users/toimittaja/liite.pdf)\n"},
      "news/u.fi.md:4: the link file:///C:/Users/toimittaja/liite.pdf leads to your own computer (the "
      "preview), not to the site: write '{static}/attachments/liite.pdf' instead"),
+    # not an address at all: the published page would drop it without a word
+    ({"news/u.fi.md": "Title: U\nDate: 2020-06-01\n\n[x](http://[::1/a/)\n"},
+     "news/u.fi.md:4: the link http://[::1/a/ is not a web address: correct it, for example "
+     "https://www.example.fi/"),
 ])
 def test_unfinished_text_stops_the_build_at_its_line(build_from, caplog, files, expected):
     assert messages_of_failed_build(build_from, caplog, {**BASE, **files}) == [expected]

@@ -99,6 +99,14 @@ def check_body(source, path, content_root, static_paths):
                     "the image {target} has no alt text: describe it between the "
                     "brackets, for example {example}", target=target,
                     example="![Kaavio hankkeen rahoituksesta](kuva.png)"))
+            try:
+                urlsplit(target)
+            except ValueError:
+                # 'http://[::1/': the published page would drop it without a word.
+                source.error(number, _(
+                    "the link {target} is not a web address: correct it, for example "
+                    "https://www.example.fi/", target=target))
+                continue
             local = local_address(target)
             if local is not None:
                 source.error(number, _(
@@ -162,12 +170,13 @@ def local_address(target):
     link. A file: link has no address on the site: its file belongs in
     content/attachments."""
     lowered = target.strip().lower()
-    if lowered.startswith("file:"):
-        return "{static}/attachments/" + Path(urlsplit(target).path).name
-    if not lowered.startswith(("http://", "https://", "//")):
+    if not lowered.startswith(("file:", "http://", "https://", "//")):
         return None
-    parts = urlsplit(target.strip())
-    if (parts.hostname or "") not in LOCAL_HOSTS and parts.netloc.split(":")[0] not in LOCAL_HOSTS:
+    parts = urlsplit(target.strip())  # readable: check_body has tried
+    host = parts.hostname or ""
+    if lowered.startswith("file:"):
+        return "{static}/attachments/" + Path(parts.path).name
+    if host not in LOCAL_HOSTS and parts.netloc.split(":")[0] not in LOCAL_HOSTS:
         return None
     address = parts.path or "/"
     return address + (f"?{parts.query}" if parts.query else "") + (
