@@ -93,18 +93,10 @@ def build_or_exit(settings, output=None, overrides=None, checks=()):
 @task
 def build(c, settings="pelicanconf.py", output=None):
     """Build the complete site into output/ (replaced only if the build succeeds)."""
-    from dataclasses import replace
+    from link_crawl import link_problems
 
-    from content_model.check import report
-    from content_model.messages import editor_translations
-
-    path = build_or_exit(settings, output)
-    pelican_settings = content_settings(settings, None)
-    # A preview survives a link that leads nowhere; `check` and `publish` refuse it.
-    problems = [replace(problem, severity="warning")
-                for problem in written_links_nowhere(path, pelican_settings)]
-    if problems:
-        print("\n".join(report(problems, editor_translations(pelican_settings))))
+    # A link that leads nowhere stops the build, as in `check` and `publish`.
+    path = build_or_exit(settings, output, checks=[link_problems])
     print(say("Built: {path}", path=path))
 
 
@@ -116,27 +108,13 @@ def content_settings(settings, content):
     return read_settings(str(ROOT / settings), override=override)
 
 
-def written_links_nowhere(output, pelican_settings):
-    """The links of the built site ``output`` that lead nowhere, as problems
-    on the lines of the content files where they are written."""
-    from content_model.check import unreachable_links
-    from content_model.source import read_source
-    from link_crawl import broken_links
-
-    broken = broken_links(output)
-    if not broken:
-        return []  # the usual case: no content file needs reading again
-    root = Path(pelican_settings["PATH"])
-    sources = [read_source(p, root, pelican_settings["LANGUAGES"]) for p in sorted(root.rglob("*.md"))]
-    return list(unreachable_links(broken, sources))
-
-
 def trial_build_links(settings, pelican_settings):
     """Build into a temporary folder, which is then thrown away, and find the
     links that lead nowhere."""
     import tempfile
 
     from content_model.check import TrialBuildLog, failed_trial_build
+    from link_crawl import link_problems
     from site_build import BuildFailed, build_site
 
     root = Path(pelican_settings["PATH"])
@@ -146,7 +124,7 @@ def trial_build_links(settings, pelican_settings):
                                 overrides={"PATH": str(root)})
         except BuildFailed as failure:
             return failed_trial_build(root, failure, log)
-        return written_links_nowhere(output, pelican_settings)
+        return link_problems(output, pelican_settings)
 
 
 @task(help={"content": "content folder to check (default: content/)"})
@@ -167,21 +145,24 @@ def check(c, content=None, settings="pelicanconf.py"):
 @task(
     help={
         "kind": "news, event, project, meeting or page",
-        "title": "the title in Finnish",
+        "title": "the title in the item's language",
         "date": "Date, YYYY-MM-DD or YYYY-MM-DD HH:MM (news, meeting)",
         "start": "Start of an event",
         "end": "End of an event or project",
         "body": "Body key of a meeting (content/data/registry.toml)",
         "acronym": "Acronym of a project",
         "phase": "Phase of a project",
+        "lang": "fi or sv: the item in that language only (default: both files)",
         "content": "content folder (default: content/)",
     }
 )
 def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None,
-        phase=None, content=None, settings="pelicanconf.py"):
-    """Create the Finnish and Swedish files of a new item with every key explained."""
+        phase=None, lang=None, content=None, settings="pelicanconf.py"):
+    """Create the Finnish and Swedish files of a new item (or one, with --lang) with every key explained."""
     from content_model.clock import read_build_clock
-    from content_model.scaffold import new_item
+    from content_model.messages import editor_language
+    from content_model.registry import load_registry
+    from content_model.scaffold import invalid_values, new_item
 
     sections = {"news": "news", "event": "events", "project": "projects",
                 "meeting": "meetings", "page": "pages"}
@@ -190,17 +171,53 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
                      kinds=", ".join(sections)))
     if kind == "meeting" and not body:
         sys.exit(say("A meeting needs --body: the key of the body in content/data/registry.toml"))
+    if lang not in (None, "fi", "sv"):
+        sys.exit(say("--lang is fi or sv, not '{lang}'", lang=lang))
     values = {"Date": date, "Start": start, "End": end, "Body": body,
               "Acronym": acronym, "Phase": phase}
     if content:
         Path(content).mkdir(parents=True, exist_ok=True)
-    root = content_settings(settings, content)["PATH"]
+    pelican_settings = content_settings(settings, content)
+    root = pelican_settings["PATH"]
+    wrong = invalid_values(sections[kind], values, load_registry(root, pelican_settings["LANGUAGES"]))
+    if wrong:
+        sys.exit("\n".join(problem.render(editor_catalogue()) for problem in wrong))
+    languages = (lang,) if lang else ("fi", "sv")
     try:
-        paths = new_item(root, sections[kind], title, values, read_build_clock())
+        paths = new_item(root, sections[kind], title, values, read_build_clock(), languages,
+                         working=editor_language(pelican_settings))
     except FileExistsError as existing:
         sys.exit(say("Not overwritten, the file already exists: {path}", path=existing))
     for path in paths:
         print(say("Created: {path}", path=path))
+
+
+@task(
+    help={
+        "file": "the minutes as received: .docx, .txt or .md",
+        "body": "Body key of the meeting (content/data/registry.toml); asked for if not given",
+        "title": "the Title (default: the body's name and the day)",
+        "date": "the day of the meeting, YYYY-MM-DD or YYYY-MM-DD HH:MM, if the text does not tell it",
+        "content": "content folder (default: content/)",
+    }
+)
+def import_minutes(c, file, body=None, title=None, date=None, content=None,
+                   settings="pelicanconf.py"):
+    """Write minutes as received (.docx, .txt, .md) as a meeting file, with a Swedish draft."""
+    from content_model.check import report
+    from content_model.import_minutes import ImportRefused, import_file, terminal_confirm
+
+    try:
+        paths, count, left = import_file(content_settings(settings, content), file, body, title,
+                                         date, terminal_confirm(editor_catalogue()))
+    except ImportRefused as refused:
+        sys.exit("\n".join(message.render(editor_catalogue()) for message in refused.messages))
+    except FileExistsError as existing:
+        sys.exit(say("Not overwritten, the file already exists: {path}", path=existing))
+    for path in paths:
+        print(say("Created: {path}", path=path))
+    print(say("Agenda items found: {count}", count=count))
+    print("\n".join(report(left, editor_catalogue())))
 
 
 @task
@@ -326,7 +343,7 @@ def catalogs(c):
           "-o theme/translations/messages.pot .")
     c.run(f"{babel} update -i theme/translations/messages.pot -d theme/translations")
     editor = "plugins/content_model/translations"
-    c.run(f"{babel} extract -k _ -k say --no-location --omit-header -o {editor}/messages.pot "
+    c.run(f"{babel} extract -k _ -k _n:1,2 -k say --no-location --omit-header -o {editor}/messages.pot "
           "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py "
           "plugins/output_folder.py plugins/cache_file.py plugins/editor_log.py plugins/preview "
           "tasks.py")

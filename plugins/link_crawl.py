@@ -48,9 +48,21 @@ def target_file(output, url_path):
 
 
 def link_problems(output, settings):
-    """Broken links as messages, for site_build's checks."""
-    return [f"{page}: the link {link} leads nowhere ({reason})"
-            for page, link, reason in broken_links(output, settings["SITEURL"])]
+    """Broken links, for site_build's checks and `invoke check`: problems on
+    the lines of the content files where the editor wrote them."""
+    from content_model.check import unreachable_links
+    from content_model.source import read_source
+
+    siteurl = settings["SITEURL"]
+    broken = broken_links(output, siteurl)
+    if not broken:
+        return []  # the usual case: no content file needs reading again
+    root = Path(settings["PATH"])
+    sources = [read_source(path, root, settings["LANGUAGES"]) for path in sorted(root.rglob("*.md"))]
+    # As the editor wrote it: without the public address the build put before it.
+    written = [(page, link[len(siteurl):] if siteurl and link.startswith(siteurl) else link, reason)
+               for page, link, reason in broken]
+    return list(unreachable_links(written, sources))
 
 
 def broken_links(output, siteurl=""):
@@ -68,7 +80,11 @@ def broken_links(output, siteurl=""):
                 link_path = link[len(siteurl):] or "/"
             else:
                 link_path = link
-            parts = urlsplit(urljoin(here, link_path))
+            try:
+                parts = urlsplit(urljoin(here, link_path))
+            except ValueError:  # 'http://[::1/': no address a browser can follow
+                broken.append((here, link, _("not a web address")))
+                continue
             if parts.scheme or parts.netloc:
                 continue  # another site, mailto: or tel:
             target = target_file(output, unquote(parts.path))

@@ -23,10 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
+from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from cache_file import read_signed, write_signed
-from content_model.messages import _, editor_translations
+from content_model.messages import _, _n, editor_translations
 from content_model.read_cache import ReadCache, code_fingerprint
 from content_model.reader import ContentError
 from incremental_writer import RenderState
@@ -108,6 +109,8 @@ def build_locked(settings: dict[str, Any], final: Path, checks: Iterable[Check],
     settings["READ_CACHE"], settings["RENDER_STATE"] = cache.reads, cache.render
     staging, published = start_folder(final, cache.render)
     settings["OUTPUT_PATH"] = str(staging)
+    # What readers have now, whether or not this build starts from it.
+    settings["PUBLISHED_FOLDER"] = str(final)
     if published:
         settings["PREVIOUS_OUTPUT"] = str(final)
         # Folders of the published site that go over to the new one as they
@@ -118,7 +121,10 @@ def build_locked(settings: dict[str, Any], final: Path, checks: Iterable[Check],
     root = logging.getLogger()
     root.addHandler(counter)
     try:
-        Pelican(settings).run()
+        # Pelican's own 'Done: Processed …' line is in English, and counts
+        # what editors do not work with: their messages are the build's.
+        with pelican_console.capture():
+            Pelican(settings).run()
     except ContentError:
         # Its problems are logged, naming the file; a traceback would bury them.
         counter.count = max(counter.count, 1)
@@ -136,13 +142,16 @@ def build_locked(settings: dict[str, Any], final: Path, checks: Iterable[Check],
     if not counter.count:
         for check in checks:
             for problem in check(staging, settings):
-                logging.getLogger(__name__).error("%s", problem)
+                # In the editor's words, and kept for `invoke check` (TrialBuildLog).
+                logging.getLogger(__name__).error(
+                    "%s", problem.text(editor_translations(settings)), extra={"problem": problem})
                 counter.count += 1
     if counter.count:
         shutil.rmtree(staging, ignore_errors=True)
-        raise BuildFailed(_(
-            "{count} error(s): nothing was published, {folder} is unchanged",
-            count=counter.count, folder=final).render(editor_translations(settings)))
+        raise BuildFailed(_n(
+            "{count} error: nothing was published, {folder} is unchanged",
+            "{count} errors: nothing was published, {folder} is unchanged",
+            counter.count, folder=final).render(editor_translations(settings)))
     try:
         readable_by_everyone(staging)
         retired = swap_into_place(staging, final, settings.get("KEPT_FROM_PUBLISHED", ()))

@@ -3,6 +3,7 @@
 import contextlib
 import functools
 import http.server
+import logging
 import os
 import shutil
 import subprocess
@@ -14,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
-from site_build import build_site
+from site_build import BuildFailed, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 # 2020-06-10 12:00 Europe/Helsinki: after the real news, before the autumn.
@@ -78,6 +79,15 @@ def build_from(tmp_path, monkeypatch):
         return BuiltSite(out)
 
     return build
+
+
+def messages_of_failed_build(build_from, caplog, files):
+    """The warnings and errors, in order, of a build of ``files`` that the
+    problems in them must stop."""
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(BuildFailed):
+        build_from(files)
+    return [record.getMessage() for record in caplog.records if record.levelno >= logging.WARNING]
 
 
 def build_in_subprocess(output, epoch=EPOCH_JUNE_2020):

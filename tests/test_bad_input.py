@@ -172,7 +172,7 @@ def test_an_error_is_told_and_counted_once(build_from, caplog):
     with pytest.raises(BuildFailed) as failure:
         build_case(build_from, "news--kahdesti")
     assert messages(caplog, logging.ERROR) == [ERRORS["news--kahdesti"]]
-    assert str(failure.value).startswith("1 error(s)")
+    assert str(failure.value).startswith("1 error:")
 
 
 @pytest.mark.parametrize("name", sorted(SANITISED))

@@ -42,16 +42,22 @@ def editor_messages():
     found = set()
     for folder in ("plugins/content_model", "plugins/projects"):
         for _file, _line, message, *_rest in extract_from_dir(
-            ROOT / folder, [("**.py", "python")], keywords={"_": None}
+            ROOT / folder, [("**.py", "python")], keywords={"_": None, "_n": (1, 2)}
         ):
             found.add(message)
-    for path, keywords in (("plugins/link_crawl.py", {"_": None}), ("plugins/site_build.py", {"_": None}),
+    for path, keywords in (("plugins/link_crawl.py", {"_": None}),
+                           ("plugins/site_build.py", {"_": None, "_n": (1, 2)}),
                            ("plugins/cache_file.py", {"_": None}), ("tasks.py", {"say": None})):
         with open(ROOT / path, "rb") as source:
-            for _line, _function, message, *_rest in extract_python(
+            for _line, function, message, *_rest in extract_python(
                 source, keywords=keywords, comment_tags=(), options={}
             ):
-                found.add(message[0] if isinstance(message, tuple) else message)
+                # extract_python gives every argument, None where not a string:
+                # a plural is its first two, any other message its first.
+                if function == "_n":
+                    found.add(tuple(message[:2]))
+                else:
+                    found.add(message[0] if isinstance(message, tuple) else message)
     return found
 
 
@@ -62,9 +68,27 @@ def test_every_editor_message_is_translated_with_the_same_placeholders(lang):
     with open(EDITOR_CATALOGUES / lang / "LC_MESSAGES" / "messages.po", "rb") as po:
         catalog = read_po(po, locale=lang)
     for message in messages:
-        entry = catalog[message]
-        assert entry is not None and entry.string and not entry.fuzzy, message
-        assert set(re.findall(r"\{\w+\}", entry.string)) == set(re.findall(r"\{\w+\}", message))
+        singular, *plural = message if isinstance(message, tuple) else (message,)
+        entry = catalog[singular]
+        assert entry is not None and all(entry.string) and not entry.fuzzy, message
+        forms = entry.string if plural else (entry.string,)
+        assert len(forms) == (2 if plural else 1), message  # singular and plural
+        for form in forms:
+            assert set(re.findall(r"\{\w+\}", form)) == set(re.findall(r"\{\w+\}", singular))
+
+
+@pytest.mark.parametrize(("lang", "one", "many"), [
+    ("fi", "1 virhe, 1 varoitus", "2 virhettä, 0 varoitusta"),
+    ("sv", "1 fel, 1 varning", "2 fel, 0 varningar"),
+    ("en", "1 error, 1 warning", "2 errors, 0 warnings"),
+])
+def test_counts_have_the_right_plural_form(lang, one, many):
+    from content_model.check import problem_count
+    from content_model.messages import editor_translations
+
+    translations = editor_translations(environ={"EDITOR_LANG": lang})
+    assert problem_count(1, 1).render(translations) == one
+    assert problem_count(2, 0).render(translations) == many
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
@@ -109,3 +133,13 @@ def test_templates_translate_as_jinja_newstyle_gettext_does(autoescape):
             assert (ours.from_string(source).render(lang=lang)
                     == jinjas.from_string(source).render(lang=lang)), (lang, source)
     assert ours.from_string('{{ _("Search") }}').render(lang="sv") == "Sök"
+
+
+def test_the_build_counts_in_the_editors_language_with_its_plural(build_from, monkeypatch):
+    from site_build import BuildFailed
+    from test_meetings import BASE
+
+    monkeypatch.setenv("LANG", "fi_FI.UTF-8")
+    with pytest.raises(BuildFailed) as failure:
+        build_from({**BASE, "news/x.fi.md": "Title: X\nDate: 1.6.2020\n\nT.\n"})
+    assert str(failure.value).startswith("1 virhe: mitään ei julkaistu")

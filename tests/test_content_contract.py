@@ -201,7 +201,7 @@ def test_inherited_untranslated_text_keeps_its_language(build_from):
     site = build_from({**BASE,
                        "events/e.fi.md": "Title: Tapahtuma\nStart: 2020-09-03 09:00\n"
                                          "Location: Kokkolan kaupungintalo\nOrganizer: SONet BOTNIA\n\nT.\n",
-                       "events/e.sv.md": "Title: Evenemang\nOrganizer: SONet BOTNIA\n\nT.\n"})
+                       "events/e.sv.md": "Title: Evenemang\nOrganizer: SONet BOTNIA\n\nT sv.\n"})
     facts = site.html("/sv/evenemang/e/").select(".facts dd")
     place = next(dd for dd in facts if dd.get_text() == "Kokkolan kaupungintalo")
     organiser = next(dd for dd in facts if dd.get_text() == "SONet BOTNIA")
@@ -277,7 +277,7 @@ def test_a_taken_address_is_told_in_the_editors_language(build_from, caplog, mon
 
 @pytest.mark.parametrize(("files", "expected"), [
     # The translation inherits the Date its pair cannot give: it is not missing there.
-    ({"news/x.fi.md": "Title: X\nDate: 1.6.2020\n\nTeksti.\n", "news/x.sv.md": "Title: X\n\nText.\n"},
+    ({"news/x.fi.md": "Title: X\nDate: 1.6.2020\n\nTeksti.\n", "news/x.sv.md": "Title: X sv\n\nText.\n"},
      "news/x.fi.md:2: Date: expected a date as YYYY-MM-DD or YYYY-MM-DD HH:MM, for example "
      "2020-06-01 12:00, found '1.6.2020' (write 2020-06-01)"),
     ({"news/x.fi.md": "Title: Tämä\nDate: 2020-05-04\n\nTeksti.\n".encode("cp1252"),
@@ -287,18 +287,26 @@ def test_a_taken_address_is_told_in_the_editors_language(build_from, caplog, mon
      "'Plain Text Encoding' in TextEdit on a Mac)"),
     # The translation inherits Start and End: the file that wrote them has the problem.
     ({"events/e.fi.md": "Title: E\nStart: 2020-10-23 12:00\nEnd: 2020-10-23 09:00\n\nT.\n",
-      "events/e.sv.md": "Title: E\n\nT.\n"},
+      "events/e.sv.md": "Title: E sv\n\nT sv.\n"},
      "events/e.fi.md:3: End 2020-10-23 09:00 is before Start 2020-10-23 12:00"),
+    # An unknown name, even the one the site shows: one error, no traceback after it.
+    ({"meetings/m.fi.md": "Title: K\nDate: 2020-06-01 12:00\nBody: Etelä-Pohjanmaan ohjausryhmä\n\n"
+                          "## 1 § A\n\nPäätös: B.\n",
+      "meetings/m.sv.md": "Title: M\n\n## 1 § A\n\nBeslut: B.\n"},
+     "meetings/m.fi.md:3: Body: no body 'Etelä-Pohjanmaan ohjausryhmä'; did you mean ep-ohjausryhma?"),
+    ({"projects/p.fi.md": "Title: P\nPhase: active\nRegion: Etelä-Pohjanmaa\n\nK.\n",
+      "projects/p.sv.md": "Title: P sv\n\nK sv.\n"},
+     "projects/p.fi.md:3: Region: no region 'Etelä-Pohjanmaa'; did you mean etela-pohjanmaa?"),
 ])
 def test_a_problem_is_reported_once_at_the_file_that_has_it(build_from, caplog, files, expected):
     from test_meetings import BASE
 
     caplog.set_level(logging.WARNING)
-    with pytest.raises(BuildFailed):
+    with pytest.raises(BuildFailed) as failure:
         build_from({**BASE, **files})
-    logged = messages(caplog, logging.ERROR) + messages(caplog, logging.WARNING)
-    assert logged.count(expected) == 1
-    assert [m for m in logged if ".sv.md" in m] == []
+    assert [(r.getMessage(), bool(r.exc_info)) for r in caplog.records
+            if r.levelno >= logging.WARNING] == [(expected, False)]
+    assert str(failure.value).startswith("1 error: nothing was published")
 
 
 def test_ordinary_text_that_looks_like_a_mistake_gets_no_message(build_from, caplog):
@@ -322,7 +330,7 @@ def test_ordinary_text_that_looks_like_a_mistake_gets_no_message(build_from, cap
         "news/alku.fi.md": "Title: Alku\nDate: 2020-05-04\nStart: 2020-06-01\n\nT.\n",
         # a project whose phase one file writes and whose end the other does
         "projects/vanha.fi.md": "Title: Vanha\nPhase: active\nStart: 2018-01\n\nK.\n",
-        "projects/vanha.sv.md": "Title: Gammal\nSlug: gammal\nEnd: 2019-12\n\nK.\n",
+        "projects/vanha.sv.md": "Title: Gammal\nSlug: gammal\nEnd: 2019-12\n\nK sv.\n",
     })
     own = [m for m in messages(caplog, logging.WARNING) + messages(caplog, logging.ERROR)
            if m.startswith(("projects/monni", "news/koodi", "meetings/kokous"))]

@@ -26,6 +26,26 @@ def write(folder, files):
         path.write_text(text, encoding="utf-8")
 
 
+DEFAULT_LEFT = [("fi", "Kirjoita teksti tähän."), ("sv", "Skriv texten här.")]
+UNFINISHED = {"news": DEFAULT_LEFT, "event": DEFAULT_LEFT, "project": DEFAULT_LEFT, "page": DEFAULT_LEFT,
+              "meeting": [("fi", "Kokouksen johdanto tähän."), ("fi", "## 1 § Pykälän otsikko tähän"),
+                          ("fi", "Selostus tähän."), ("fi", "Esitys: Esitys tähän."),
+                          ("fi", "Päätös: Päätös tähän."), ("sv", "Inledningen här."),
+                          ("sv", "## 1 § Paragrafens rubrik här"), ("sv", "Redogörelsen här."),
+                          ("sv", "Förslag: Förslaget här."), ("sv", "Beslut: Beslutet här.")]}
+DEFAULT_TEXT = ("Oma teksti.\n", "Egen text.\n")
+FINISHED = {"news": DEFAULT_TEXT, "event": DEFAULT_TEXT, "project": DEFAULT_TEXT, "page": DEFAULT_TEXT,
+            "meeting": ("## 1 § Avaus\n\nPäätös: Avattiin.\n", "## 1 § Öppnande\n\nBeslut: Öppnades.\n")}
+
+
+def finish(path, title, text):
+    """The file as the editor finishes it: its title and its own text."""
+    header = Path(path).read_text(encoding="utf-8").split("\n\n", 1)[0]
+    header = re.sub(r"^Title: .*$", f"Title: {title}", header, flags=re.M)
+    Path(path).write_text(f"{header}\n\n{text}", encoding="utf-8")
+    return Path(path).read_text(encoding="utf-8")
+
+
 @pytest.mark.parametrize(("kind", "options", "url"), [
     ("news", ["--date", "2020-05-04"], "/ajankohtaista/2020-05-04-aa-oo-uutinen/"),
     ("event", ["--start", "2020-09-03 09:00", "--date", "2020-05-04"], "/tapahtumat/2020-09-03-aa-oo-uutinen/"),
@@ -46,10 +66,17 @@ def test_new_creates_files_that_check_passes_and_build_renders(tmp_path, build_f
     for key in SECTIONS[section].keys:  # every key present, set or explained
         assert re.search(rf"^(# )?{key.name}:", fi_text, re.M), key.name
     checked = invoke("check", "--content", str(content))
+    # Nothing unfinished passes: every line left to replace is named, and
+    # the Swedish title that is still the Finnish one.
+    assert checked.returncode == 1, checked.stdout
+    left = re.findall(r"\.(fi|sv)\.md:\d+: '([^']+)' is the example text of invoke new", checked.stdout)
+    assert sorted(left) == sorted(UNFINISHED[kind])
+    assert re.search(r"\.sv\.md:\d+: the Title is the same as in \S+\.fi\.md: translate it", checked.stdout)
+    fi_text = finish(paths[0], "Ää Öö uutinen", FINISHED[kind][0])
+    finish(paths[1], "Åå svensk rubrik", FINISHED[kind][1])
+    checked = invoke("check", "--content", str(content))
     assert checked.returncode == 0, checked.stdout
-    assert "0 error(s)" in checked.stdout
-    # the text to replace is pointed out
-    assert re.search(r"\.fi\.md:\d+: '[^']+' is the example text of invoke new", checked.stdout)
+    assert "0 errors," in checked.stdout
     if kind in ("news", "event", "project"):
         # every example, once uncommented, is valid as it stands
         uncommented = re.sub(r"^# ([A-Z][A-Za-z-]*: )", r"\1", fi_text, flags=re.M)
@@ -103,11 +130,11 @@ def test_check_reports_every_problem_with_path_and_line(tmp_path):
     assert "news/paivays.fi.md:3: unknown key 'Sumary' is ignored; did you mean Summary?" in warnings
     assert ("news/liite.pdf:1: not a content file: items are Markdown files named <name>.fi.md "
             "or <name>.sv.md") in warnings
-    assert warnings[-4:] == ["meetings/: 1 item(s) in one language only",
-                             "news/: 2 item(s) in one language only",
-                             "pages/: 4 item(s) in one language only",
-                             "projects/: 1 item(s) in one language only"]
-    assert lines[-1] == "8 error(s), 14 warning(s)"
+    assert warnings[-4:] == ["meetings/: 1 item in one language only",
+                             "news/: 2 items in one language only",
+                             "pages/: 4 items in one language only",
+                             "projects/: 1 item in one language only"]
+    assert lines[-1] == "8 errors, 14 warnings"
 
 
 def test_check_warns_of_an_active_project_past_its_end(tmp_path):
@@ -144,7 +171,7 @@ def test_warnings_alone_exit_zero(tmp_path):
     write(content, {**BASE, "news/vain.fi.md": "Title: Vain\nDate: 2020-05-04\nSumary: x\n\nT.\n"})
     result = invoke("check", "--content", str(content))
     assert result.returncode == 0, result.stdout
-    assert result.stdout.splitlines()[-1] == "0 error(s), 10 warning(s)"
+    assert result.stdout.splitlines()[-1] == "0 errors, 10 warnings"
     assert "news/vain.fi.md:1: exists in one language only: add vain.sv.md" in result.stdout
 
 
@@ -164,7 +191,7 @@ def test_check_finds_links_that_lead_nowhere_in_a_trial_build(tmp_path):
     assert "news/linkki.fi.md:4: the link /kokoukset/ei-ole/ leads nowhere (no such page or file)" in lines
     # raw HTML links are placed on their lines too
     assert "news/linkki.fi.md:6: the link /liitteet/puuttuu.pdf leads nowhere (no such page or file)" in lines
-    assert ("(page /ajankohtaista/linkki/): the link /kokoukset/kokous/#pykala-9 leads nowhere "
+    assert ("news/linkki.fi.md:4: the link /kokoukset/kokous/#pykala-9 leads nowhere "
             "(the page has no #pykala-9)") in lines
     assert not (tmp_path / "output").exists()
 
@@ -211,9 +238,9 @@ def test_check_gives_a_translation_no_follow_on_messages(tmp_path):
     content = tmp_path / "content"
     write(content, {**BASE,
                     "news/paivays.fi.md": "Title: P\nDate: 1.6.2020\n\nT.\n",
-                    "news/paivays.sv.md": "Title: P\n\nT.\n",
+                    "news/paivays.sv.md": "Title: P sv\n\nT sv.\n",
                     "events/e.fi.md": "Title: E\nStart: 2020-10-23 12:00\nEnd: 2020-10-23 09:00\n\nT.\n",
-                    "events/e.sv.md": "Title: E\n\nT.\n",
+                    "events/e.sv.md": "Title: E sv\n\nT sv.\n",
                     "news/merkisto.sv.md": "Title: M\n\nT.\n"})
     (content / "news/merkisto.fi.md").write_bytes("Title: Merkistö\nDate: 2020-05-04\n\nT.\n"
                                                   .encode("cp1252"))

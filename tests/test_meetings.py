@@ -246,7 +246,7 @@ def test_gap_in_numbering_is_a_warning(build_from, caplog):
     site = build_from({**BASE, "meetings/x.fi.md":
                        "Title: X\nDate: 2020-06-01 12:00\nBody: johtoryhma\n\n## 1 § A\n\n## 4 § B\n"})
     assert site.exists("/kokoukset/x/")
-    assert ("meetings/x.fi.md:5: the items skip number(s) 2 §, 3 § (fine if the minutes "
+    assert ("meetings/x.fi.md:5: the items skip numbers 2 §, 3 § (fine if the minutes "
             "are published in part)") in [r.getMessage() for r in caplog.records]
 
 

@@ -7,7 +7,7 @@ from test_meetings import BASE
 SITE = {
     **BASE,
     "news/ika.fi.md": "Title: Palvelut lapsille (ikä < 7 v.) & <perheille>\nDate: 2020-06-01 10:00\n\nT.\n",
-    "news/ika.sv.md": "Title: Tjänster för barn (ålder < 7 år)\nSlug: tjanster-for-barn\n\nT.\n",
+    "news/ika.sv.md": "Title: Tjänster för barn (ålder < 7 år)\nSlug: tjanster-for-barn\n\nT sv.\n",
 }
 
 

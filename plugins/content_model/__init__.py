@@ -6,7 +6,7 @@ import sys
 from pelican import signals
 
 from .check import content_files
-from .clock import hold_scheduled_item, start_build_clock
+from .clock import hold_scheduled_item, leaving_the_site, start_build_clock
 from .files import link_problems, outside_static_paths, static_file_problems
 from .generator import section_generator_context
 from .messages import editor_translations
@@ -58,11 +58,31 @@ def drop_repeated_failure(record):
     return not (record.msg == "Could not process %s" and isinstance(sys.exc_info()[1], ContentError))
 
 
+# Pelican's own English lines for what our checks tell at the file's line,
+# in the editor's language: a {filename} link it cannot follow (the link
+# check names the line that writes it), two files of one item and language
+# (the address check names both).
+TOLD_BY_OUR_CHECKS = {
+    "pelican.contents": ("Unable to find '%s', skipping url replacement.",),
+    "pelican.utils": ('There are %s items "%s" with lang %s',
+                      "There are %s original (not translated) items %s"),
+}
+
+
+def told_by_our_checks(record):
+    return not any(record.msg.startswith(message.split("%")[0])
+                   for message in TOLD_BY_OUR_CHECKS.get(record.name, ()))
+
+
 def register():
     logging.getLogger("pelican.generators").addFilter(drop_repeated_failure)
+    for name in TOLD_BY_OUR_CHECKS:
+        logging.getLogger(name).addFilter(told_by_our_checks)
     signals.readers_init.connect(use_content_reader)
     signals.initialized.connect(read_content)
     signals.static_generator_finalized.connect(drop_files_outside_static_paths)
+    # Before keep_address fixes the address: it needs the published one.
+    signals.content_object_init.connect(leaving_the_site)
     signals.content_object_init.connect(keep_address)
     signals.generator_init.connect(start_build_clock)
     signals.article_generator_context.connect(hold_scheduled_item)

@@ -2,7 +2,10 @@
 proposal (Esitys / Förslag), decision (Päätös / Beslut) and discussion.
 
 Items are level-2 headings: ``## 6 § Title``, ``## § 6 Title``,
-``## 6§ Title`` or the older ``## 6. Title``.
+``## 6§ Title`` or the older ``## 6. Title``. Every other line that looks
+like an item (see agenda_lines) is an error, and so is a label written
+another way than 'Päätös:': nothing reaches the decision register that the
+editor did not write as a decision.
 """
 
 import difflib
@@ -10,22 +13,13 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .messages import _
+from .agenda_lines import item_line, label_of
+from .messages import _, _n
 from .untrusted_text import heading_text
 
-ITEM_HEADING = re.compile(
-    r"^##\s+(?:(?P<a>\d+)\s*§|§\s*(?P<b>\d+)|(?P<c>\d+)\.)\s*+(?P<title>.*)$"
-)
 LEVEL_2 = re.compile(r"^##(?!#)")
 FENCE = re.compile(r"^\s*(```|~~~)")
-# The label may be bold, as minutes often write it: **Päätös:** or **Päätös**:
 BOLD = r"(?:\*\*|__)?"
-LABELS = {
-    "proposal": re.compile(
-        rf"^{BOLD}(?:Esitys|Förslag)(?:\s*\([^)]*\))?{BOLD}\s*:\s*{BOLD}\s*", re.IGNORECASE),
-    "decision": re.compile(rf"^{BOLD}(?:Päätös|Beslut){BOLD}\s*:\s*{BOLD}\s*", re.IGNORECASE),
-}
-
 LABEL_WORDS = ("Esitys", "Förslag", "Päätös", "Beslut")
 LEADING_WORD = re.compile(rf"^{BOLD}(?P<word>[^\W\d_]+){BOLD}\s*:")
 
@@ -68,7 +62,7 @@ class Agenda:
 
 
 def is_label(line):
-    return any(label.match(line) for label in LABELS.values())
+    return label_of(line) is not None
 
 
 def blocks(lines, first_line):
@@ -98,70 +92,117 @@ def blocks(lines, first_line):
         yield start, "\n".join(block)
 
 
-def parse_agenda(source):
-    """Split ``source.body`` into an Agenda; problems go to ``source``."""
-    agenda = Agenda()
-    current = None
+def split_items(source):
+    """[(ItemLine or None, heading line, body lines)]: the text before the
+    first item, then each item. A line that looks like an item heading but
+    is not written as one is reported, and still starts its item, so that
+    its proposal and decision are not taken for the item's above."""
     lines = source.body.split("\n")
-    sections = []  # (heading line number, heading match or None, body lines)
+    written_right = any(
+        found and found.written_right for found in map(item_line, lines))
+    sections = []
     body, heading_line, heading = [], source.body_line, None
     fence = None
     for number, line in enumerate(lines, start=source.body_line):
         opening = FENCE.match(line)
         if opening:  # a '## …' line inside fenced code is code, not an item
             fence = None if fence == opening[1] else fence or opening[1]
-        if fence is None and not opening and LEVEL_2.match(line):
-            sections.append((heading_line, heading, body))
-            match = ITEM_HEADING.match(line)
-            if not match:
+        found = item_line(line) if fence is None and not opening else None
+        # '2. Text' inside an item is an ordered list; before the first item,
+        # or in minutes with no item written right, it is an item's number.
+        if found and found.numbered_only and (written_right or heading and not (
+                heading.numbered_only and found.number == heading.number + 1)):
+            found = None
+        if found:
+            if not found.written_right:
                 source.error(number, _(
-                    "an agenda item heading must be '## 6 § Title' (or '## § 6 Title', "
-                    "'## 6. Title'); found '{found}'", found=line.strip()[:60]))
-            heading_line, heading, body = number, match, []
+                    "'{found}' looks like an agenda item but is not written as its heading: "
+                    "write '{expected}' on a line of its own", found=line.strip()[:60],
+                    expected=found.expected()))
+            sections.append((heading, heading_line, body))
+            heading, heading_line, body = found, number, []
+        elif fence is None and not opening and LEVEL_2.match(line):
+            source.error(number, _(
+                "an agenda item heading must be '## 6 § Title' (or '## § 6 Title', "
+                "'## 6. Title'); found '{found}'", found=line.strip()[:60]))
+            sections.append((heading, heading_line, body))
+            heading, heading_line, body = False, number, []
         else:
             body.append(line)
-    sections.append((heading_line, heading, body))
+    sections.append((heading, heading_line, body))
+    return sections
 
+
+def parse_agenda(source):
+    """Split ``source.body`` into an Agenda; problems go to ``source``."""
+    agenda = Agenda()
     seen = {}
-    for index, (heading_line, heading, body) in enumerate(sections):
-        first_body_line = heading_line + 1 if heading else heading_line
+    decided = {}  # item number -> line of its decision
+    current = previous = None
+    for heading, heading_line, body in split_items(source):
+        first_body_line = heading_line + 1 if heading is not None else heading_line
         if heading:
-            number = int(heading["a"] or heading["b"] or heading["c"])
+            number = heading.number
             if number in seen:
                 source.error(heading_line, _(
                     "item {number} § appears twice (also on line {line}); each item needs "
                     "its own number", number=number, line=seen[number]))
+            elif previous is not None and number < previous:
+                source.error(heading_line, _(
+                    "item {number} § comes after item {previous} §: put the items in the "
+                    "order of the minutes", number=number, previous=previous))
             seen.setdefault(number, heading_line)
-            current = AgendaItem(number, heading_text(heading["title"]), heading_line)
+            previous = max(number, previous or 0)
+            current = AgendaItem(number, heading_text(heading.title), heading_line)
             agenda.items.append(current)
-        elif index > 0:
+        elif heading is False:
             current = None  # an invalid heading, already reported
             continue
         for line_number, text in blocks(body, first_body_line):
-            part = next((name for name, label in LABELS.items() if label.match(text)), None)
-            if part and current is None:
-                word = text.split(":", 1)[0].strip(" *_")
-                source.error(line_number, _(
-                    "'{word}:' is outside any agenda item; put it under the item's "
-                    "'## N § Title' heading", word=word))
-            elif part:
-                stripped = LABELS[part].sub("", text, count=1)
-                existing = getattr(current, part)
-                setattr(current, part, f"{existing}\n\n{stripped}" if existing else stripped)
-            elif current is None:
-                agenda.preamble.append(text)
-            else:
-                meant = misspelt_label(text)
-                if meant:
-                    source.warn(line_number, _(
-                        "'{found}:' is shown as text, not as the item's {label}; did you "
-                        "mean '{label}:'?", found=LEADING_WORD.match(text)["word"], label=meant))
-                current.discussion.append(text)
-
+            read_block(source, agenda, current, line_number, text, decided)
+    if not seen:
+        source.error(source.body_line, _(
+            "the minutes have no agenda items: write each item as a heading of its own, "
+            "'## 1 § Title', with its 'Esitys:' and 'Päätös:' paragraphs below it"))
     numbers = sorted(seen)
     missing = [n for n in range(numbers[0], numbers[-1] + 1) if n not in seen] if numbers else []
     if missing:
-        source.warn(seen[numbers[0]], _(
-            "the items skip number(s) {numbers} (fine if the minutes are published in part)",
-            numbers=", ".join(f"{n} §" for n in missing)))
+        source.warn(seen[numbers[0]], _n(
+            "the items skip number {numbers} (fine if the minutes are published in part)",
+            "the items skip numbers {numbers} (fine if the minutes are published in part)",
+            len(missing), numbers=", ".join(f"{n} §" for n in missing)))
     return agenda
+
+
+def read_block(source, agenda, current, line_number, text, decided):
+    """Add one block of text to the item ``current`` (None: before the first
+    item) as its proposal, its decision or its discussion."""
+    label = label_of(text)
+    if label and current is None:
+        source.error(line_number, _(
+            "'{word}:' is outside any agenda item; put it under the item's "
+            "'## N § Title' heading", word=label.word))
+    elif label and not label.written_right:
+        source.error(line_number, _(
+            "'{found}' is not read as a label: write '{expected}', the label and a colon "
+            "with the text after it on the same line", found=text.split("\n")[0].strip()[:40],
+            expected=label.expected().split("\n")[0]))
+    elif label and label.part == "decision" and current.number in decided:
+        source.error(line_number, _(
+            "item {number} § has a second decision (the first is on line {line}); an item "
+            "has one: write it as one 'Päätös:' paragraph, or give the other its own item",
+            number=current.number, line=decided[current.number]))
+    elif label:
+        if label.part == "decision":
+            decided[current.number] = line_number
+        existing = getattr(current, label.part)
+        setattr(current, label.part, f"{existing}\n\n{label.rest}" if existing else label.rest)
+    elif current is None:
+        agenda.preamble.append(text)
+    else:
+        meant = misspelt_label(text)
+        if meant:
+            source.warn(line_number, _(
+                "'{found}:' is shown as text, not as the item's {label}; did you "
+                "mean '{label}:'?", found=LEADING_WORD.match(text)["word"], label=meant))
+        current.discussion.append(text)

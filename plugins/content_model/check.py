@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .convert import Converter
 from .files import link_problems, static_file_problems
-from .messages import _
+from .messages import _, _n
 from .clock import read_build_clock
 from .model import KnownNames, active_past_end, project_names
 from .schema import SECTIONS
@@ -153,15 +153,25 @@ def unreachable_links(broken, sources):
     for page, link, reason in broken:
         # As a Markdown link, a raw HTML one, or a {static} file whose address it is.
         forms = (f"]({link}", f'="{link}"', "{static}" + link)
-        written = [(source.path, number) for source in sources
-                   for number, line in enumerate(source.body.split("\n"), start=source.body_line)
-                   if any(form in line for form in forms)]
+        written = lines_with(sources, lambda line: any(form in line for form in forms))
+        if not written and "#" in link:
+            # '{filename}../meetings/x.fi.md#pykala-9': the file is there, the anchor is not.
+            fragment = "#" + link.split("#", 1)[1]
+            written = lines_with(sources, lambda line: "{filename}" in line and (
+                f"{fragment})" in line or f'{fragment}"' in line))
         # A link the editor wrote differently ({filename}…) is reported on its page.
         for path, number in written or [(f"(page {page})", 0)]:
             found[(path, number, link)] = reason
     for (path, number, link), reason in sorted(found.items()):
         yield Problem(path, number, _("the link {link} leads nowhere ({reason})",
                                       link=link, reason=reason))
+
+
+def lines_with(sources, wanted):
+    """(path, line number) of every body line of ``sources`` that is ``wanted``."""
+    return [(source.path, number) for source in sources
+            for number, line in enumerate(source.body.split("\n"), start=source.body_line)
+            if wanted(line)]
 
 
 def duplicate_slugs(items):
@@ -192,7 +202,8 @@ def single_language_items(items, written, languages):
             "a note instead)", files=", ".join(f"{name}.{code}.md" for code in others)),
             "warning")
     for section, count in sorted(missing.items()):
-        yield Problem(f"{section}/", 0, _("{count} item(s) in one language only", count=count),
+        yield Problem(f"{section}/", 0, _n("{count} item in one language only",
+                                           "{count} items in one language only", count),
                       "warning")
 
 
@@ -206,6 +217,11 @@ def report(problems, translations=None):
         if group:
             lines.append(heading.render(translations))
             lines.extend(f"  {problem.text(translations)}" for problem in group)
-    lines.append(_("{errors} error(s), {warnings} warning(s)", errors=len(errors),
-                   warnings=len(warnings)).render(translations))
+    lines.append(problem_count(len(errors), len(warnings)).render(translations))
     return lines
+
+
+def problem_count(errors, warnings):
+    """'1 error, 2 warnings' in the editor's language, each in its right form."""
+    return _("{errors}, {warnings}", errors=_n("{count} error", "{count} errors", errors),
+             warnings=_n("{count} warning", "{count} warnings", warnings))

@@ -4,8 +4,10 @@ Pelican finds each class's URL settings by its name: Meeting uses
 MEETING_URL, MEETING_SAVE_AS, MEETING_LANG_URL and MEETING_LANG_SAVE_AS.
 """
 
+from dataclasses import replace
 from datetime import datetime, time, timedelta
 
+from markupsafe import Markup
 from pelican.contents import Page
 
 # A Location starting with one of these is an online event.
@@ -16,6 +18,34 @@ class Meeting(Page):
     """Minutes of one meeting of a body, with its agenda items."""
 
     default_template = "meeting"
+
+    def item_anchor(self, number):
+        """The anchor of agenda item ``number`` on this version's page
+        ('pykala-6', 'paragraf-6'): every page, feed and register that links
+        to an item takes it from here, in the language of the page it links to."""
+        return f"{self.settings['AGENDA_ANCHOR_WORDS'][self.lang]}-{number}"
+
+    # Parts Pelican's links are resolved in as they are shown, besides the
+    # body: the incremental writer's fingerprint covers their targets.
+    resolved_attributes = ("agenda",)
+
+    @property
+    def agenda(self):
+        """The agenda items, their links resolved as in any other text:
+        {filename}, {static} and relative links lead where they do in the
+        body, on the meeting page, in feeds and in the decision register.
+        Resolved on each use, as Pelican resolves the body: nothing is kept
+        on the item that a page's fingerprint would see come and go."""
+        siteurl = self.get_siteurl()
+        return [replace(entry, **{
+            part: Markup(self._update_content(str(getattr(entry, part)), siteurl))
+            for part in ("proposal", "decision", "discussion")}) for entry in self.__dict__["agenda"]]
+
+    @agenda.setter
+    def agenda(self, items):
+        # Set by Pelican from the reader's metadata: kept as read, under its
+        # own name, as the writer's fingerprint expects of what the reader made.
+        self.__dict__["agenda"] = items
 
     @property
     def sort_date(self):

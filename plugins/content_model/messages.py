@@ -23,9 +23,15 @@ EDITOR_LANGUAGES = ("fi", "sv")
 class Message:
     template: str
     params: tuple = ()
+    plural: str = ""  # the msgid_plural: the form is chosen by the 'count' parameter
 
     def render(self, translations=None):
-        template = translations.ugettext(self.template) if translations else self.template
+        if self.plural:
+            count = dict(self.params)["count"]
+            template = (translations.ungettext(self.template, self.plural, count) if translations
+                        else self.template if count == 1 else self.plural)
+        else:
+            template = translations.ugettext(self.template) if translations else self.template
         values = {
             name: value.render(translations) if isinstance(value, Message) else value
             for name, value in self.params
@@ -38,6 +44,11 @@ class Message:
 
 def _(template, **params):
     return Message(template, tuple(params.items()))
+
+
+def _n(singular, plural, count, **params):
+    """A message whose words follow ``count``: '1 virhe', '2 virhettä'."""
+    return Message(singular, tuple({"count": count, **params}.items()), plural)
 
 
 def editor_language(settings=None, environ=None):

@@ -2,16 +2,13 @@
 translation: facts are written once, in either language file."""
 
 import difflib
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .files import link_target_problem
 from .messages import _
-from .scaffold import PLACEHOLDER_LINES
-from .schema import SECTIONS, STATUSES
+from .schema import SECTIONS
 from .source import KEY_LINE, Problem, read_source
-from .untrusted_text import heading_text, without_code_spans
+from .unknown_keys import report_unknown_key, suggestion
 
 
 @dataclass
@@ -33,111 +30,16 @@ def project_names(content_root):
     return {path.name.split(".")[0] for path in folder.glob("*.md")}
 
 
-def suggestion(closest, known):
-    if closest:
-        return _("did you mean {names}?", names=", ".join(closest))
-    if known:
-        return _("known: {names}", names=", ".join(known))
-    return _("none exist yet")
-
-
 def unknown_reference(key, value, choices):
-    closest = difflib.get_close_matches(value, sorted(choices), n=3, cutoff=0.5)
+    # The name an editor sees on the site ('Etelä-Pohjanmaa') is not the key,
+    # but it names the one meant.
+    closest = [name for name, entry in sorted(choices.items()) if value.casefold() in {
+        shown.casefold() for shown in getattr(entry, "names", {}).values()}] if isinstance(
+        choices, dict) else []
+    closest = closest or difflib.get_close_matches(value, sorted(choices), n=3, cutoff=0.5)
     things = {"Projects": _("no project"), "Body": _("no body"), "Region": _("no region")}
     return _("{key}: {no_such} '{found}'; {hint}", key=key, no_such=things[key], found=value,
              hint=suggestion(closest, sorted(choices)))
-
-
-# Editor text is untrusted: no pattern may backtrack more than linearly on
-# it. A link's text holds no '[' (an unmatched '[' then costs one step, not
-# a scan to the end of the line), an image tag no '<', and trailing
-# whitespace and '#'s are cut in Python, not by a lazy '.*?'.
-MARKDOWN_LINK = re.compile(r"(?P<image>!?)\[(?P<text>[^\[\]]*)\]\((?P<target><[^<>]*>|[^)\s]*)")
-# Raw HTML an editor may write (see sanitize): an image, and any link or source.
-HTML_IMAGE = re.compile(r"<img\b(?P<attributes>[^<>]*)>", re.IGNORECASE)
-HTML_ADDRESS = re.compile(r"""\b(?:href|src)\s*=\s*["'](?P<target>[^"']*)["']""", re.IGNORECASE)
-HTML_ALT = re.compile(r"""\balt\s*=\s*["'](?P<alt>[^"']*)["']""", re.IGNORECASE)
-ATX_HEADING = re.compile(r"^(?P<marks>#{1,6})\s++(?P<text>.*)$")
-FENCE = re.compile(r"^\s*(```|~~~)")
-SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
-
-
-def check_body(source, path, content_root, static_paths):
-    """Images need alt text; {filename} and {static} links need a target
-    inside the content folder. Returns the files linked to, whose existence
-    the result depends on."""
-    targets = []
-    # The Title is the main heading, level 1; in minutes the items are
-    # level 2 ('## 1 § …'), and the text's own headings start at 3.
-    lowest = 3 if source.section == "meetings" else 2
-    level, fence, stripped = lowest - 1, None, ""
-    for offset, line in enumerate(source.body.split("\n")):
-        number = source.body_line + offset
-        above, stripped = stripped, line.strip()
-        if stripped in PLACEHOLDER_LINES:
-            source.warn(number, _(
-                "'{found}' is the example text of invoke new: write the item's own text",
-                found=stripped))
-        # Each pattern only where its first character is: most lines are prose.
-        opening = FENCE.match(line) if stripped[:1] in ("`", "~") else None
-        if opening:
-            fence = None if fence == opening[1] else fence or opening[1]
-        heading = (ATX_HEADING.match(line)
-                   if line.startswith("#") and fence is None and not opening else None)
-        if heading:
-            # '# ' is shown as '## ' (see markdown_extensions), and told apart.
-            marks = max(len(heading["marks"]), 2)
-            if marks > level + 1:
-                source.warn(number, _(
-                    "the heading '{found}' skips a level after the one above it: write "
-                    "'{expected} {text}'", found=line.strip(),
-                    expected="#" * max(level + 1, lowest), text=heading_text(heading["text"])))
-            level = marks
-        elif fence is None and above and stripped[:1] in ("=", "-") and SETEXT_UNDERLINE.match(line):
-            level = 2  # 'Heading' over '===' or '---': a subheading, as '## '
-        # Raw HTML, not HTML shown as code (`<img …>`, or an indented code block).
-        raw_html = (without_code_spans(line) if fence is None and "<" in line
-                    and not line.startswith(("    ", "\t")) else "")
-        for image in HTML_IMAGE.finditer(raw_html):
-            alt = HTML_ALT.search(image["attributes"])
-            if not (alt and alt["alt"].strip()):
-                address = HTML_ADDRESS.search(image["attributes"])
-                source.error(number, _(
-                    "the image {target} has no alt text: describe it in alt=\"...\", for "
-                    "example {example}", target=address["target"] if address else "<img>",
-                    example='<img src="{static}/images/kaavio.png" alt="Kaavio hankkeen rahoituksesta">'))
-        links = [(link["image"], link["text"], link["target"].strip("<>"))
-                 for link in MARKDOWN_LINK.finditer(line)] if "[" in line else []
-        links += [(None, None, address["target"]) for address in HTML_ADDRESS.finditer(raw_html)]
-        for image, text, target in links:
-            if image and not text.strip():
-                source.error(number, _(
-                    "the image {target} has no alt text: describe it between the "
-                    "brackets, for example {example}", target=target,
-                    example="![Kaavio hankkeen rahoituksesta](kuva.png)"))
-            if target.startswith("{attach}"):
-                # Pelican moves an {attach} file next to the page that links it
-                # first: which one that is depends on the order of the build.
-                source.error(number, _(
-                    "{attach} links are not supported: write {static} instead, for example {example}",
-                    attach="{attach}", static="{static}",
-                    example="[Pöytäkirja (PDF)]({static}/attachments/poytakirja.pdf)"))
-                continue
-            for marker in ("{filename}", "{static}"):
-                if target.startswith(marker):
-                    relative = target[len(marker):].split("#")[0]
-                    base = Path(content_root) if relative.startswith("/") else Path(path).parent
-                    linked = base / relative.lstrip("/")
-                    refused = link_target_problem(marker, target, linked, content_root, static_paths)
-                    if refused:
-                        source.error(number, refused)
-                        continue
-                    targets.append(str(linked))
-                    if not linked.is_file():
-                        source.error(number, _(
-                            "the link {target} leads nowhere: there is no such file",
-                            target=target))
-    return targets
 
 
 def comparable(value):
@@ -166,23 +68,10 @@ def item_metadata(source, pair, default_lang, known=None):
             folder=source.section or ".", folders=", ".join(sorted(SECTIONS))))
         return {}
     values = {}
-    last_line = max((f.line for f in source.fields.values()), default=0)
     for header_field in source.fields.values():
         key = section.key(header_field.key)
         if key is None:
-            closest = section.closest_keys(header_field.key)
-            if "Status" in closest and header_field.value.strip().lower() in STATUSES:
-                # Ignored, a misspelt 'Status: draft' would publish the item.
-                source.error(header_field.line, _(
-                    "unknown key '{key}': did you mean Status? Correct the key; as it is, "
-                    "the item would be published", key=header_field.key))
-                continue
-            hint = suggestion(closest, [k.name for k in section.keys])
-            if not closest and header_field.line == last_line:
-                hint = _("{hint}; if the line is text, leave a blank line between the header "
-                         "and the text", hint=hint)
-            source.warn(header_field.line, _(
-                "unknown key '{key}' is ignored; {hint}", key=header_field.key, hint=hint))
+            report_unknown_key(source, section, header_field)
             continue
         for number, text in header_field.continued:
             indented = KEY_LINE.match(text)
@@ -299,14 +188,18 @@ def check_references(source, section, values, known):
     """Keys whose values must name something that exists."""
     for key in section.keys:
         table = "projects" if key.name == "Projects" else key.registry
-        if not table or key.attribute not in values or key.name.lower() not in source.fields:
-            continue  # an inherited value is checked in its own file
+        if not table or key.attribute not in values:
+            continue
         value = values[key.attribute]
         choices = known.choices(table)
         if choices is None:
             continue  # the registry's own problem is reported
         for name in value if isinstance(value, list) else [value]:
-            if name not in choices:
+            if name not in choices and key.name.lower() not in source.fields:
+                # Inherited: reported in the file that wrote it, whose error
+                # stops the build; this one cannot be published without it.
+                source.unreadable_facts.add(key.attribute)
+            elif name not in choices:
                 source.error(line_of(source, key.name), unknown_reference(key.name, name, choices))
 
 
@@ -319,7 +212,9 @@ def check_project_period(source, values):
 
 
 def check_meeting_date(source, values):
-    if not {"date", "date_range"} & (values.keys() | source.unreadable_facts):
+    # A Date written but not readable has its own message.
+    if not {"date", "date_range"} & (values.keys() | source.unreadable_facts | {
+            key.replace("-", "_") for key in source.fields}):
         source.error(1, _(
             "Date is missing: write the meeting's start as 'Date: YYYY-MM-DD HH:MM', "
             "or, if the minutes do not tell the day, 'Date-range: YYYY-MM-DD – YYYY-MM-DD'"))

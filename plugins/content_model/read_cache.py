@@ -13,6 +13,7 @@ import hashlib
 import os
 from pathlib import Path
 
+from .body import link_state
 from .registry import REGISTRY_FILE
 
 PLUGINS = Path(__file__).resolve().parent.parent
@@ -62,8 +63,8 @@ class ReadCache:
 
     def get(self, key):
         entry = self.entries.get(key)
-        if entry is not None and any(os.path.isfile(path) != existed for path, existed in entry[3]):
-            entry = None  # a file it links to came or went: read it again
+        if entry is not None and any(link_state(path) != state for path, state in entry[3]):
+            entry = None  # a file it links to came, went or became a draft: read it again
         if entry is not None:
             self.hits += 1
             self.used.add(key)
@@ -92,7 +93,7 @@ def fresh(entry):
 # Where the build writes, and the caches themselves, do not change what a
 # file reads as.
 NOT_READ = {"OUTPUT_PATH", "READ_CACHE", "RENDER_STATE", "BUILD_WORKERS", "PREVIOUS_OUTPUT",
-            "KEPT_FROM_PUBLISHED",
+            "KEPT_FROM_PUBLISHED", "PUBLISHED_FOLDER",
             "PAGES_CHANGED"}
 
 

@@ -1,7 +1,6 @@
 """Pelican reader for the content contract: <section>/<name>.<lang>.md."""
 
 import logging
-import os
 
 from pelican.readers import BaseReader
 
@@ -9,7 +8,8 @@ from .agenda import parse_agenda
 from .convert import Converter
 from .messages import editor_language, editor_translations
 from .read_cache import ReadCache, context_fingerprint, fresh
-from .model import KnownNames, check_body, item_metadata, project_names, translation_pair
+from .body import check_body, check_translation, link_state
+from .model import KnownNames, item_metadata, project_names, translation_pair
 from .registry import load_registry
 from .source import read_source
 from .workers import build_workers, worker_pool
@@ -38,6 +38,7 @@ def validated_source(path, settings, known):
         pair = translation_pair(source, path, root, languages)
         values = item_metadata(source, pair, settings["DEFAULT_LANG"], known)
         source.linked_files = check_body(source, path, root, settings["STATIC_PATHS"])
+        check_translation(source, pair, settings["DEFAULT_LANG"])
         if source.section == "meetings":
             agenda = parse_agenda(source)
     return source, values, agenda
@@ -106,7 +107,7 @@ class ContentReader(BaseReader):
         processes. The linked files are those its links lead to, with
         whether each exists: the result holds while that stays so."""
         source, values, agenda = validated_source(source_path, self.settings, self.known)
-        linked = tuple((path, os.path.isfile(path)) for path in source.linked_files)
+        linked = tuple((path, link_state(path)) for path in source.linked_files)
         if any(p.severity == "error" for p in source.problems):
             return source.problems, None, {}, linked
         if source.unreadable_facts:

@@ -6,6 +6,8 @@ import unicodedata
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
+from .messages import _
+from .model import unknown_reference
 from .schema import SECTIONS
 
 # For each key: an example value and what it means, in Finnish and Swedish.
@@ -14,8 +16,6 @@ KEY_HELP = {
     "Date": ("2020-06-01 12:00", "Julkaisuaika (YYYY-MM-DD tai YYYY-MM-DD HH:MM).",
              "Publiceringstid (YYYY-MM-DD eller YYYY-MM-DD HH:MM)."),
     "Modified": ("2020-06-05", "Viimeisin päivitys.", "Senaste uppdatering."),
-    "Language": ("en", "Kieli, jos teksti ei ole suomeksi eikä ruotsiksi (en = englanti).",
-                 "Språket, om texten varken är på finska eller svenska (en = engelska)."),
     "Slug": ("", "Osoitteen loppuosa: pienet kirjaimet a-z, numerot ja väliviivat.",
              "Slutet av adressen: små bokstäver a-z, siffror och bindestreck."),
     "Summary": ("Yksi virke tiivistelmäksi.", "Tiivistelmä listoihin ja hakukoneille.",
@@ -51,6 +51,8 @@ KEY_HELP = {
     "Registration": ("https://www.example.fi/ilmoittaudu", "Ilmoittautumislinkki.", "Anmälningslänk."),
     "Registration-deadline": ("2020-09-01", "Ilmoittautumisen viimeinen päivä.", "Sista anmälningsdag."),
     "Event-status": ("cancelled", "cancelled, postponed tai rescheduled.", "cancelled, postponed eller rescheduled."),
+    "Language": ("en", "Vain sivulle, joka ei ole suomeksi eikä ruotsiksi: en (englanniksi).",
+                 "Bara för en sida som varken är på finska eller svenska: en (på engelska)."),
     "Previous-start": ("2020-09-01 09:00", "Muuttuneen tapahtuman alkuperäinen alku.",
                        "Ett flyttat evenemangs ursprungliga början."),
 }
@@ -92,17 +94,21 @@ TRANSLATED_KEYS = ("Title", "Slug", "Summary", "Status", "Location", "Organizer"
 
 BODIES = {
     "meetings": (
-        "Kokouksen johdanto.\n\n## 1 § Kokouksen avaus\n\nPuheenjohtaja avasi kokouksen.\n\n"
-        "## 2 § Asia\n\nSelostus.\n\nEsitys: Esitys tähän.\n\nPäätös: Päätös tähän.\n",
-        "Inledning.\n\n## 1 § Mötets öppnande\n\nOrdföranden öppnade mötet.\n\n"
-        "## 2 § Ärende\n\nRedogörelse.\n\nFörslag: Förslaget här.\n\nBeslut: Beslutet här.\n",
+        "Kokouksen johdanto tähän.\n\n## 1 § Pykälän otsikko tähän\n\nSelostus tähän.\n\n"
+        "Esitys: Esitys tähän.\n\nPäätös: Päätös tähän.\n",
+        "Inledningen här.\n\n## 1 § Paragrafens rubrik här\n\nRedogörelsen här.\n\n"
+        "Förslag: Förslaget här.\n\nBeslut: Beslutet här.\n",
     ),
 }
 DEFAULT_BODY = ("Kirjoita teksti tähän.\n", "Skriv texten här.\n")
-# Lines of the texts above that an editor is to replace (see model.check_body).
-PLACEHOLDER_LINES = {"Kirjoita teksti tähän.", "Skriv texten här.", "Selostus.", "Redogörelse.",
-                     "Esitys: Esitys tähän.", "Päätös: Päätös tähän.", "Förslag: Förslaget här.",
-                     "Beslut: Beslutet här."}
+# What an earlier `invoke new` wrote that no real text says ('Inledning.',
+# which it wrote too, is also a real introduction's heading).
+EARLIER_PLACEHOLDERS = {"Kokouksen johdanto.", "## 2 § Asia", "## 2 § Ärende",
+                        "Selostus.", "Redogörelse."}
+# Every line of the texts above is one an editor is to replace: left in, it
+# is an error (see body.check_body).
+PLACEHOLDER_LINES = EARLIER_PLACEHOLDERS | {
+    line for text in (*BODIES["meetings"], *DEFAULT_BODY) for line in text.split("\n") if line}
 
 
 def slugify(text):
@@ -131,17 +137,30 @@ def event_end_example(start):
     return (date.fromisoformat(start.strip()) + timedelta(days=1)).isoformat()
 
 
-def header(section, values, lang):
-    """The header lines: set keys with their values, the others commented."""
+# What the header of a translation says of its own keys, in its language.
+TRANSLATION_HELP = {"sv": SWEDISH_HELP, "fi": {
+    "Title": "Käännä otsikko suomeksi.",
+    "Slug": "Suomenkielinen osoite: pienet kirjaimet a-z, numerot ja väliviivat.",
+    "Status": "draft = luonnos; koskee vain suomenkielistä tiedostoa, ruotsinkielinen näkyy silti.",
+}}
+INHERITED_NOTE = {"sv": "# Övriga uppgifter ärvs från den finska filen.",
+                  "fi": "# Muut tiedot periytyvät ruotsinkielisestä tiedostosta."}
+
+
+def header(section, values, lang, facts=True):
+    """The header lines in ``lang``: set keys with their values, the others
+    commented. With ``facts`` every key, as the file the editor works in
+    has them; without, a translation's own keys only (it inherits the rest)."""
     fi = lang == "fi"
+    own_help = {} if facts else TRANSLATION_HELP[lang]
     lines = []
     for key in SECTIONS[section].keys:
         example, help_fi, help_sv = SECTION_HELP.get((section, key.name), KEY_HELP[key.name])
-        if not fi and key.name not in TRANSLATED_KEYS:
+        if not facts and key.name not in TRANSLATED_KEYS:
             continue
         if not fi:
             example = SWEDISH_EXAMPLES.get(key.name, example)
-            help_sv = SWEDISH_HELP.get(key.name, help_sv)
+        explained = own_help.get(key.name, help_fi if fi else help_sv)
         if key.name == "Slug":
             example = slugify(values["Title"])
         if section == "events" and "Start" in values:
@@ -153,20 +172,22 @@ def header(section, values, lang):
             if key.name == "Registration-deadline":
                 example = (date.fromisoformat(day) - timedelta(days=7)).isoformat()
         if key.name in values:
-            if not fi and key.name in SWEDISH_HELP:
-                lines.append(f"# {help_sv}")
+            if key.name in own_help:
+                lines.append(f"# {explained}")
             lines.append(f"{key.name}: {values[key.name]}")
         else:
-            lines.append(f"# {help_fi if fi else help_sv}")
+            lines.append(f"# {explained}")
             lines.append(f"# {key.name}: {example}")
-    if not fi:
-        lines.append("# Övriga uppgifter ärvs från den finska filen.")
+    if not facts:
+        lines.append(INHERITED_NOTE[lang])
     return "\n".join(lines)
 
 
-def new_item(content_root, section, title, values, build_date):
-    """Write <section>/<name>.fi.md and .sv.md; refuse to overwrite either.
-    ``values`` holds the keys given on the command line."""
+def new_item(content_root, section, title, values, build_date, languages=("fi", "sv"), working="fi"):
+    """Write <section>/<name>.<lang>.md for each of ``languages``; refuse to
+    overwrite any. ``values`` holds the keys given on the command line; the
+    shared facts go into the file of the ``working`` language (the editor's),
+    or of the only language."""
     values = {key: value for key, value in values.items() if value}
     values["Title"] = title
     if section in ("news", "meetings"):
@@ -179,13 +200,36 @@ def new_item(content_root, section, title, values, build_date):
         values.setdefault("Phase", "planned")
     name = item_name(section, title, values)
     folder = Path(content_root) / section
-    paths = [folder / f"{name}.{lang}.md" for lang in ("fi", "sv")]
+    paths = [folder / f"{name}.{lang}.md" for lang in languages]
     existing = [str(path) for path in paths if path.exists()]
     if existing:
         raise FileExistsError(", ".join(existing))
     folder.mkdir(parents=True, exist_ok=True)
-    body_fi, body_sv = BODIES.get(section, DEFAULT_BODY)
-    sv_values = {"Title": title}
-    paths[0].write_text(f"{header(section, values, 'fi')}\n\n{body_fi}", encoding="utf-8")
-    paths[1].write_text(f"{header(section, sv_values, 'sv')}\n\n{body_sv}", encoding="utf-8")
+    bodies = dict(zip(("fi", "sv"), BODIES.get(section, DEFAULT_BODY)))
+    working = working if working in languages else languages[0]
+    for lang, path in zip(languages, paths):
+        facts = lang == working
+        text = header(section, values if facts else {"Title": title}, lang, facts)
+        path.write_text(f"{text}\n\n{bodies[lang]}", encoding="utf-8")
     return paths
+
+
+def invalid_values(section, values, registry):
+    """What is wrong with the keys given on the command line, in the words
+    the build would use for them in a file: '--date 16.9.2020' is told to
+    be written 2020-09-16, '--body pohjanmaa' which bodies there are."""
+    problems = []
+    for name, value in values.items():
+        key = SECTIONS[section].key(name)
+        if not value or key is None:
+            continue
+        try:
+            parsed = key.parse(value)
+        except ValueError as error:
+            problems.append(_("{key}: {problem}", key=key.name, problem=error.args[0]))
+            continue
+        choices = getattr(registry, key.registry, None) if key.registry else None
+        for entry in (parsed if isinstance(parsed, list) else [parsed]) if choices is not None else ():
+            if entry not in choices:
+                problems.append(unknown_reference(key.name, entry, choices))
+    return problems

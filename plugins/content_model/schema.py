@@ -31,6 +31,11 @@ def parse_text(value):
 
 def parse_date(value):
     """``YYYY-MM-DD`` or ``YYYY-MM-DD HH:MM``, Europe/Helsinki wall-clock time."""
+    if value.strip().upper() in ("YYYY-MM-DD", "YYYY-MM-DD HH:MM"):
+        # Left so by `invoke import-minutes` where the text did not tell the day.
+        raise ValueError(_(
+            "not filled in: write the day, for example 2020-06-01 12:00; for minutes that do "
+            "not tell it, write 'Date-range: YYYY-MM-DD – YYYY-MM-DD' instead of Date"))
     for pattern in ("%Y-%m-%d %H:%M", "%Y-%m-%d"):
         try:
             return datetime.strptime(value, pattern).replace(tzinfo=HELSINKI)

@@ -148,8 +148,14 @@ class Fingerprints:
                 own = {name: value for name, value in own.items()
                        if name not in FROM_SOURCE and not (name in read and read[name] is value)}
             own["url"] = item.url
-            if any(marker in (getattr(item, "_content", None) or "") for marker in RESOLVED_LINKS):
+            # The body, and what else a content class resolves links in as it
+            # is shown (Meeting's agenda), as written.
+            resolved = getattr(item, "resolved_attributes", ())
+            written = [getattr(item, "_content", None) or ""] + [
+                repr(vars(item).get(name)) for name in resolved]
+            if any(marker in text for text in written for marker in RESOLVED_LINKS):
                 own["content"] = item.content
+                own.update((name, getattr(item, name)) for name in resolved)
             self.items[key] = (self.reference(item), self.digest(own, self.reference))
         return self.items[key]
 

@@ -54,6 +54,7 @@ def serve_requests(connection, settings_file, overrides):
 
     from content_model.messages import editor_translations
     from editor_log import EditorLogFormat, plain_logging
+    from link_crawl import link_problems
     from site_build import BuildCache, BuildFailed, build_site, catch_up_search_index
 
     translations = editor_translations(read_settings(str(settings_file)))
@@ -71,7 +72,9 @@ def serve_requests(connection, settings_file, overrides):
         errors = ErrorLines(EditorLogFormat(translations))
         logging.getLogger().addHandler(errors)
         try:
-            build_site(settings_file, overrides=overrides, cache=cache)
+            # A link that leads nowhere stops the preview too, at its line,
+            # as it stops `build`, `check` and `publish`.
+            build_site(settings_file, overrides=overrides, cache=cache, checks=[link_problems])
         except BuildFailed as failure:
             stopped = _("The build stopped: {reason}; the preview shows the last good build",
                         reason=failure).render(translations)

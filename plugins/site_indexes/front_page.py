@@ -17,6 +17,7 @@ class FrontPage:
     active_projects: list = field(default_factory=list)
     project_count: int = 0
     latest_news: list = field(default_factory=list)
+    has_past_events: bool = False  # the events page has its 'Past events' section
 
 
 def front_page(context, lang, counts):
@@ -38,4 +39,5 @@ def front_page(context, lang, counts):
                          if p.phase == "active"][: counts["projects"]],
         project_count=sum(1 for p in projects if p.phase != "ended"),
         latest_news=[in_language(a, lang) for a in news[: counts["news"]]],
+        has_past_events=any(not e.upcoming for e in events),
     )
