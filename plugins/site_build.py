@@ -27,7 +27,7 @@ from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from cache_file import read_signed, write_signed
-from content_model.messages import _, _n, editor_translations
+from content_model.messages import _n, editor_translations
 from content_model.read_cache import ReadCache, code_fingerprint
 from content_model.reader import ContentError
 from incremental_writer import RenderState

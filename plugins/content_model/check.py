@@ -153,11 +153,11 @@ def unreachable_links(broken, sources):
     for page, link, reason in broken:
         # As a Markdown link, a raw HTML one, or a {static} file whose address it is.
         forms = (f"]({link}", f'="{link}"', "{static}" + link)
-        written = lines_with(sources, lambda line: any(form in line for form in forms))
+        written = lines_with(sources, lambda line, forms=forms: any(form in line for form in forms))
         if not written and "#" in link:
             # '{filename}../meetings/x.fi.md#pykala-9': the file is there, the anchor is not.
             fragment = "#" + link.split("#", 1)[1]
-            written = lines_with(sources, lambda line: "{filename}" in line and (
+            written = lines_with(sources, lambda line, fragment=fragment: "{filename}" in line and (
                 f"{fragment})" in line or f'{fragment}"' in line))
         # A link the editor wrote differently ({filename}…) is reported on its page.
         for path, number in written or [(f"(page {page})", 0)]:
