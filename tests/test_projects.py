@@ -194,7 +194,7 @@ def test_swedish_pages_of_a_region_and_a_body_have_swedish_addresses(build_from,
         'sv = "Styrgruppen för Södra Österbotten"\nslug_sv = "styrgruppen-for-sodra-osterbotten"\n')
     files = {**BASE, "data/registry.toml": registry, "meetings/kesakuu.fi.md": JUNE,
              "projects/ep.fi.md": "Title: EP-hanke\nPhase: active\nRegion: etela-pohjanmaa\n\nK.\n",
-             "projects/ep.sv.md": "Title: SÖ-projektet\n\nK.\n"}
+             "projects/ep.sv.md": "Title: SÖ-projektet\n\nBeskrivning.\n"}
     site = build_from(files)
     project = site.html("/sv/projekt/ep/")
     assert project.select_one("dd a[href$='/sodra-osterbotten/']")["href"] == "/sv/projekt/sodra-osterbotten/"
