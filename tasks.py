@@ -221,8 +221,11 @@ def serve(c, port=8000):
 
 
 @task(help={"sizes": "corpus sizes in source files, comma-separated",
-            "runs": "runs per measurement (the median is printed)"})
-def bench(c, sizes="1000,4000", runs=3):
+            "runs": "runs per measurement (the median is printed)",
+            "file_kb": "mean size of a source file in kB (3.7; the heavier corpus: 6.9)",
+            "saves": "serve latency: seconds apart x saves, comma-separated (default 20x3,3x20; "
+                     "none to skip)"})
+def bench(c, sizes="1000,4000", runs=3, file_kb=3.7, saves="20x3,3x20"):
     """Measure our build against plain Pelican on a generated corpus, and the real site's page weight."""
     import tempfile
 
@@ -230,8 +233,11 @@ def bench(c, sizes="1000,4000", runs=3):
     from benchmark import format_rows
     from page_weight import weight_report
 
+    cadences = [tuple(float(n) if i == 0 else int(n) for i, n in enumerate(pair.split("x")))
+                for pair in saves.split(",") if pair != "none"]
     with tempfile.TemporaryDirectory() as workdir:
-        rows = run_bench([int(size) for size in sizes.split(",")], int(runs), workdir)
+        rows = run_bench([int(size) for size in sizes.split(",")], int(runs), workdir,
+                         float(file_kb), cadences)
     print("\n".join(format_rows(rows)))
     with tempfile.TemporaryDirectory() as folder:
         site = build_or_exit("pelicanconf.py", Path(folder) / "site")
