@@ -71,11 +71,13 @@ def plain_logging():
     editor_logging(editor_catalogue())
 
 
-def build_or_exit(settings, output=None, overrides=None, checks=()):
+def build_or_exit(settings, output=None, overrides=None, checks=(), broken=None):
     """Build, and exit with the reason if it fails. A build into the
     settings' own folder (output/, public/) reuses what the last one read
-    and rendered, kept in the user's cache folder (see cache_file)."""
+    and rendered, kept in the user's cache folder (see cache_file). A list
+    ``broken`` receives the site's links that lead nowhere (link_crawl)."""
     from cache_file import cache_folder
+    from link_crawl import broken_links, records_of
     from site_build import BuildCache, BuildFailed, build_site
 
     plain_logging()
@@ -85,6 +87,10 @@ def build_or_exit(settings, output=None, overrides=None, checks=()):
         path = build_site(ROOT / settings, output, overrides, checks, cache=cache)
     except BuildFailed as failure:
         sys.exit(say("The build stopped: {reason}", reason=failure))
+    if broken is not None:
+        # Before the cache is saved: it keeps what the check found (only
+        # the pages that changed are checked again next time).
+        broken += broken_links(path, records=records_of(cache.render))
     if output is None:
         cache.save(kept)
     return path
@@ -98,11 +104,12 @@ def build(c, settings="pelicanconf.py", output=None):
     from content_model.check import report
     from content_model.messages import editor_translations
 
-    path = build_or_exit(settings, output)
+    broken = []
+    path = build_or_exit(settings, output, broken=broken)
     pelican_settings = content_settings(settings, None)
     # A preview survives a link that leads nowhere; `check` and `publish` refuse it.
     problems = [replace(problem, severity="warning")
-                for problem in written_links_nowhere(path, pelican_settings)]
+                for problem in written_links_nowhere(path, pelican_settings, broken)]
     if problems:
         print("\n".join(report(problems, editor_translations(pelican_settings))))
     print(say("Built: {path}", path=path))
@@ -116,14 +123,15 @@ def content_settings(settings, content):
     return read_settings(str(ROOT / settings), override=override)
 
 
-def written_links_nowhere(output, pelican_settings):
-    """The links of the built site ``output`` that lead nowhere, as problems
-    on the lines of the content files where they are written."""
+def written_links_nowhere(output, pelican_settings, broken=None):
+    """The links of the built site ``output`` that lead nowhere (``broken``,
+    if already found), as problems on the lines of the content files where
+    they are written."""
     from content_model.check import unreachable_links
     from content_model.source import read_source
     from link_crawl import broken_links
 
-    broken = broken_links(output)
+    broken = broken_links(output) if broken is None else broken
     if not broken:
         return []  # the usual case: no content file needs reading again
     root = Path(pelican_settings["PATH"])

@@ -113,7 +113,8 @@ PEAK = """
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
-# A one-off build, as `invoke build` runs it: with the cache kept on disk, if any.
+# A one-off build, as `invoke build` runs it: with the cache kept on disk, if
+# any, and then its link check.
 OURS = """
 import resource, sys
 sys.path[:0] = [{plugins!r}]
@@ -122,6 +123,9 @@ kept = {kept!r}
 cache = BuildCache.load(kept) if kept else None
 build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, cache=cache)
 if kept:
+    # As `invoke build`: the links are checked before the cache is saved.
+    from link_crawl import broken_links, records_of
+    broken_links({output!r}, records=records_of(cache.render))
     cache.save(kept)
 """ + PEAK
 # `invoke serve`'s path: one process that keeps what it read and made; the

@@ -61,6 +61,8 @@ class RenderState:
     spare: str | None = None
     spare_records: dict = field(default_factory=dict)
     spare_identity: tuple | None = None
+    # What the last link check of ``output`` found (link_crawl.LinkRecords).
+    link_records: object = None
 
 
 @dataclass
