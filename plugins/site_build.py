@@ -30,7 +30,7 @@ from content_model.messages import _, editor_translations
 from content_model.read_cache import ReadCache, code_fingerprint
 from content_model.reader import ContentError
 from incremental_writer import RenderState
-from search_index import refresh_index
+from search_index import IndexRefresh
 from output_folder import (FolderBusy, check_movable, publishing_lock, readable_by_everyone,
                            remove_leftovers, system_failure)
 from site_files import bring_up_to_date, exchange, folder_identity, link_tree
@@ -203,7 +203,24 @@ def catch_up_search_index(cache: BuildCache, final: Path) -> None:
     """Bring the search index of the published folder ``final`` up to date
     after builds that kept the last one (SEARCH_INDEX_LATER). No build may
     run meanwhile."""
-    if cache.render.search_index_behind and refresh_index(final):
+    refresh = start_search_index_catch_up(cache, final, background=False)
+    if refresh is not None:
+        finish_search_index_catch_up(cache, final, refresh)
+
+
+def start_search_index_catch_up(cache: BuildCache, final: Path,
+                                background: bool = True) -> IndexRefresh | None:
+    """catch_up_search_index in two halves, for a caller that builds again
+    meanwhile only after ``cancel()`` (see preview.builder): the index being
+    made, or None if it is not behind."""
+    if not cache.render.search_index_behind:
+        return None
+    return IndexRefresh(final, background)
+
+
+def finish_search_index_catch_up(cache: BuildCache, final: Path, refresh: IndexRefresh) -> None:
+    """Swap in the index that ``refresh`` has made."""
+    if refresh.finish():
         cache.render.search_index_behind = False
         cache.render.identity = folder_identity(final)  # the index was renamed in
 

@@ -29,12 +29,19 @@ logger = logging.getLogger(__name__)
 INDEX = "pagefind"
 
 
-def start_pagefind(site, bundle):
-    """Start indexing the pages of ``site`` into the folder ``bundle``; the
-    function returned waits for the end and returns None, or what went wrong."""
+# Pagefind at a lower priority, for an index made while an editor waits for
+# pages: its main thread is niced before the program starts its threads.
+NICED = ("import os, runpy, sys; os.nice(10); sys.argv[0] = 'pagefind'; "
+         "runpy.run_module('pagefind', run_name='__main__')")
+
+
+def start_pagefind(site, bundle, background=False):
+    """Start indexing the pages of ``site`` into the folder ``bundle`` (at a
+    lower priority if ``background``); the function returned waits for the
+    end and returns None, or what went wrong. It has the process as ``process``."""
+    start = ["-c", NICED] if background and hasattr(os, "nice") else ["-m", "pagefind"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
-         "--quiet"],
+        [sys.executable, *start, "--site", str(site), "--output-path", str(bundle), "--quiet"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )
 
@@ -49,6 +56,7 @@ def start_pagefind(site, bundle):
             return f"{Path(bundle) / 'pagefind-entry.json'}: {error}"
         return None
 
+    finish.process = process
     return finish
 
 
@@ -81,22 +89,45 @@ def index_site(pelican):
     return finish
 
 
+class IndexRefresh:
+    """Pagefind indexing the published folder ``site`` anew, in the
+    background: ``done()`` says whether it ended, ``finish()`` swaps the new
+    index in (True) or logs why not (False), ``cancel()`` stops it. The
+    caller makes sure no build replaces ``site`` meanwhile."""
+
+    def __init__(self, site, background=True):
+        self.site = Path(site)
+        self.fresh = self.site / f".{INDEX}-new"
+        shutil.rmtree(self.fresh, ignore_errors=True)
+        self.wait = start_pagefind(self.site, self.fresh, background)
+
+    def done(self):
+        return self.wait.process.poll() is not None
+
+    def finish(self):
+        failure = self.wait()
+        if failure:
+            logger.error("search index: Pagefind failed: %s", failure)
+            shutil.rmtree(self.fresh, ignore_errors=True)
+            return False
+        retired = self.site / f".{INDEX}-old"
+        if (self.site / INDEX).exists():
+            os.rename(self.site / INDEX, retired)
+        os.rename(self.fresh, self.site / INDEX)
+        shutil.rmtree(retired, ignore_errors=True)
+        return True
+
+    def cancel(self):
+        """Stop it, for a build that must not wait: the index stays as it was."""
+        self.wait.process.kill()
+        self.wait.process.communicate()
+        shutil.rmtree(self.fresh, ignore_errors=True)
+
+
 def refresh_index(site):
     """Index the published folder ``site`` anew and swap the new index in.
     The caller makes sure no build replaces ``site`` meanwhile."""
-    site = Path(site)
-    fresh, retired = site / f".{INDEX}-new", site / f".{INDEX}-old"
-    shutil.rmtree(fresh, ignore_errors=True)
-    failure = start_pagefind(site, fresh)()
-    if failure:
-        logger.error("search index: Pagefind failed: %s", failure)
-        shutil.rmtree(fresh, ignore_errors=True)
-        return False
-    if (site / INDEX).exists():
-        os.rename(site / INDEX, retired)
-    os.rename(fresh, site / INDEX)
-    shutil.rmtree(retired, ignore_errors=True)
-    return True
+    return IndexRefresh(site, background=False).finish()
 
 
 def register():
