@@ -5,6 +5,7 @@ into the new build's folder, which this writer then completes."""
 from blinker import signal
 from pelican import signals
 
+from .templates import use_compiled_templates
 from .writer import IncrementalWriter, RenderState  # noqa: F401
 
 # Sent with the Pelican object once every page is written: for the steps
@@ -44,3 +45,4 @@ def finish_output(pelican):
 def register():
     signals.get_writer.connect(make_writer)
     signals.finalized.connect(finish_output)
+    signals.generator_init.connect(use_compiled_templates)

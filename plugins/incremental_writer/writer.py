@@ -63,6 +63,10 @@ class RenderState:
     spare_identity: tuple | None = None
     # What the last link check of ``output`` found (link_crawl.LinkRecords).
     link_records: object = None
+    # The templates' compiled code (templates.CompiledTemplates), and what
+    # each template reads (template_reads) with the theme it is true of.
+    compiled_templates: dict = field(default_factory=dict)
+    template_reads: tuple = (None, {})
 
 
 @dataclass
@@ -162,7 +166,8 @@ class IncrementalWriter(Writer):
         self.context = None
         self.link_texts = {}
         self.claimed = {}  # output file -> the content file it is made from, or None
-        self.reads = {}  # template name -> the names it reads (template_reads)
+        self.reads = None  # template name -> the names it reads (template_reads)
+        self.theme_key = None
         self.shared_keys = {}  # names of the shared context -> their fingerprint
         self.misplaced = set()  # the files named in a message about a taken address
         # Top folders the site writes outside this writer: a page there would
@@ -252,6 +257,8 @@ class IncrementalWriter(Writer):
         includes and imports) can read of the context all pages share: a
         page's key covers it, so that a template that lists ``articles``,
         say, is made again when an article changes."""
+        if self.reads is None:
+            self.reads = self.known_reads()
         names = template_reads(template.environment, template.name, self.reads)
         if names is None:  # a template chosen at render time: it may read anything
             names = context.keys()
@@ -272,10 +279,23 @@ class IncrementalWriter(Writer):
         self.records[name] = previous
         return True
 
+    def known_reads(self):
+        """What the templates read, as the last build found it if the code
+        and the templates are the same (parsing them took half a second)."""
+        code = (code_fingerprint(), self.theme())
+        if self.state.template_reads[0] != code:
+            self.state.template_reads = (code, {})
+        return self.state.template_reads[1]
+
+    def theme(self):
+        if self.theme_key is None:
+            self.theme_key = theme_fingerprint(self.settings["THEME"])
+        return self.theme_key
+
     def key(self, *parts):
         if self.site_key is None:
             self.site_key = self.fingerprints.of([
-                code_fingerprint(), theme_fingerprint(self.settings["THEME"]),
+                code_fingerprint(), self.theme(),
                 settings_fingerprint(self.settings, None).decode(),
             ])
         return hashlib.sha256((self.site_key + self.fingerprints.of(list(parts))).encode()).hexdigest()
