@@ -13,51 +13,19 @@ too, so that an edit shows at once; refresh_index() then brings the
 published folder's index up to date.
 """
 
+import json
 import logging
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from incremental_writer import pages_written
 
-from .stable_filters import stabilise_filters
+from .pagefind_run import PagefindRun
 
 logger = logging.getLogger(__name__)
 
 INDEX = "pagefind"
-
-
-# Pagefind at a lower priority, for an index made while an editor waits for
-# pages: its main thread is niced before the program starts its threads.
-NICED = ("import os, runpy, sys; os.nice(10); sys.argv[0] = 'pagefind'; "
-         "runpy.run_module('pagefind', run_name='__main__')")
-
-
-def start_pagefind(site, bundle, background=False):
-    """Start indexing the pages of ``site`` into the folder ``bundle`` (at a
-    lower priority if ``background``); the function returned waits for the
-    end and returns None, or what went wrong. It has the process as ``process``."""
-    start = ["-c", NICED] if background and hasattr(os, "nice") else ["-m", "pagefind"]
-    process = subprocess.Popen(
-        [sys.executable, *start, "--site", str(site), "--output-path", str(bundle), "--quiet"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-
-    def finish():
-        stdout, stderr = process.communicate()
-        if process.returncode != 0:
-            return (stderr.strip() or stdout.strip()
-                    or f"it ended with exit status {process.returncode} and no message")
-        try:
-            stabilise_filters(bundle)
-        except (OSError, ValueError) as error:  # cut short, on a full disk say
-            return f"{Path(bundle) / 'pagefind-entry.json'}: {error}"
-        return None
-
-    finish.process = process
-    return finish
 
 
 def index_site(pelican):
@@ -77,10 +45,11 @@ def index_site(pelican):
             if state is not None:
                 state.search_index_behind = behind or not pages_same
             return None
-    pagefind = start_pagefind(site, site / INDEX)
+    languages = [lang for lang in settings["LANGUAGES"] if lang != settings["DEFAULT_LANG"]]
+    pagefind = PagefindRun(site, site / INDEX, languages)
 
     def finish():
-        failure = pagefind()
+        failure = pagefind.wait()
         if failure:
             logger.error("search index: Pagefind failed: %s", failure)
         elif state is not None:
@@ -99,13 +68,16 @@ class IndexRefresh:
         self.site = Path(site)
         self.fresh = self.site / f".{INDEX}-new"
         shutil.rmtree(self.fresh, ignore_errors=True)
-        self.wait = start_pagefind(self.site, self.fresh, background)
+        # The languages the published index has, each with its own folder but one.
+        entry = self.site / INDEX / "pagefind-entry.json"
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"] if entry.is_file() else {}
+        self.run = PagefindRun(self.site, self.fresh, sorted(languages), background)
 
     def done(self):
-        return self.wait.process.poll() is not None
+        return self.run.poll()
 
     def finish(self):
-        failure = self.wait()
+        failure = self.run.wait()
         if failure:
             logger.error("search index: Pagefind failed: %s", failure)
             shutil.rmtree(self.fresh, ignore_errors=True)
@@ -119,8 +91,7 @@ class IndexRefresh:
 
     def cancel(self):
         """Stop it, for a build that must not wait: the index stays as it was."""
-        self.wait.process.kill()
-        self.wait.process.communicate()
+        self.run.kill()
         shutil.rmtree(self.fresh, ignore_errors=True)
 
 
