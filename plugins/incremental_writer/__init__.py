@@ -34,6 +34,7 @@ def finish_output(pelican):
     # How many pages changed: the search index is rebuilt only if any did.
     changed = (writer.render_pending() + writer.remove_stale()) if writer else 1
     pelican.settings["PAGES_CHANGED"] = changed
+    pelican.settings["PAGES_CHANGED_NAMES"] = writer.changed_pages if writer else None
     waits = [wait for _receiver, wait in pages_written.send(pelican) if wait is not None]
     try:
         output_written.send(pelican)

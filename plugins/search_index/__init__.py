@@ -46,7 +46,8 @@ def index_site(pelican):
                 state.search_index_behind = behind or not pages_same
             return None
     languages = [lang for lang in settings["LANGUAGES"] if lang != settings["DEFAULT_LANG"]]
-    pagefind = PagefindRun(site, site / INDEX, languages)
+    pagefind = PagefindRun(site, site / INDEX, languages, previous=previous and Path(previous) / INDEX,
+                           kept=unchanged_languages(settings, languages))
 
     def finish():
         failure = pagefind.wait()
@@ -93,6 +94,17 @@ class IndexRefresh:
         """Stop it, for a build that must not wait: the index stays as it was."""
         self.run.kill()
         shutil.rmtree(self.fresh, ignore_errors=True)
+
+
+def unchanged_languages(settings, languages):
+    """The languages of ``languages`` none of whose pages (under their
+    folder) changed since the published index was made: their part of it
+    is kept (see pagefind_run)."""
+    changed = settings.get("PAGES_CHANGED_NAMES")
+    state = settings.get("RENDER_STATE")
+    if changed is None or not settings.get("PREVIOUS_OUTPUT") or (state and state.search_index_behind):
+        return set()
+    return {lang for lang in languages if not any(name.startswith(f"{lang}/") for name in changed)}
 
 
 def refresh_index(site):
