@@ -15,6 +15,7 @@ import sys
 import time
 from pathlib import Path
 
+from bench_hugo import hugo_row
 from bench_serve import latency_rows, serve_latency
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -253,6 +254,8 @@ def bench(sizes, runs, workdir, file_kb=BASE_FILE_KB, cadences=((20, 3), (3, 20)
             results.append({"name": "  then the search index, in the background", **index})
         if cadences:
             results += latency_rows(serve_latency(content, base, cadences))
+        hugo = hugo_row(content, base, runs)
+        results += [hugo] if hugo else []
         results.append(pelican)
         ours_out, plain_out = fresh[0], plain[0]
         ours_files, ours_bytes = output_size(ours_out)
