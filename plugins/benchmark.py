@@ -15,6 +15,9 @@ import sys
 import time
 from pathlib import Path
 
+from bench_hugo import hugo_row
+from bench_serve import latency_rows, serve_latency
+
 ROOT = Path(__file__).resolve().parent.parent
 WORDS = ("lastensuojelu sosiaalityö hanke kehittäminen palvelu kunta alue ohjausryhmä "
          "päätös esitys yhteistyö osaamiskeskus jälkihuolto työkyky rahoitus verkosto "
@@ -25,7 +28,7 @@ BODIES = ("johtoryhma", "etela-pohjanmaan-ohjausryhma", "keski-pohjanmaan-ohjaus
           "pohjanmaan-ohjausryhma")
 
 
-def paragraph(rng, words=60):
+def plain_paragraph(rng, words=60):
     return " ".join(rng.choice(WORDS) for _ in range(words)).capitalize() + "."
 
 
@@ -35,11 +38,21 @@ def year_of(n):
     return 2000 + n % 20
 
 
-def write_corpus(folder, source_files, seed=2020):
+# The mean size of a source file of the corpus at scale 1, in kB.
+BASE_FILE_KB = 3.7
+
+
+def write_corpus(folder, source_files, seed=2020, file_kb=BASE_FILE_KB):
     """About ``source_files`` Markdown files: fi/sv pairs of news (40 %),
     meetings with ten items (25 %), events (20 %), projects (10 %, one in ten
-    still running), pages."""
+    still running), pages. Their mean size is about ``file_kb``: a heavier
+    corpus has longer texts, and its projects have a table."""
     rng = random.Random(seed)
+    scale = file_kb / BASE_FILE_KB
+
+    def paragraph(rng, words=60):
+        return plain_paragraph(rng, max(1, round(words * scale)))
+
     folder = Path(folder)
     shutil.rmtree(folder, ignore_errors=True)
     (folder / "data").mkdir(parents=True)
@@ -60,9 +73,10 @@ def write_corpus(folder, source_files, seed=2020):
     for n, name in enumerate(projects):
         period = ("Phase: active\nStart: 2019-01\nEnd: 2030-12" if n % 10 == 0 else
                   f"Phase: ended\nStart: {year_of(n) - 2}-01\nEnd: {year_of(n) - 1}-12")
+        table = project_table(rng, n) if scale > 1 else ""
         write("projects", name, f"Title: Hanke {n}\nAcronym: H{n:04}\n{period}\n"
               f"Budget: {10000 + n}\nRegion: pohjanmaa",
-              paragraph(rng, 120), paragraph(rng, 120))
+              paragraph(rng, 120) + table, paragraph(rng, 120) + table)
     for n in range(counts["news"]):
         day = 1 + n % 28
         write("news", f"uutinen-{n:05}", f"Title: Uutinen {n}\nDate: {year_of(n)}-{1 + n % 12:02}-{day:02} 10:00\n"
@@ -87,13 +101,21 @@ def write_corpus(folder, source_files, seed=2020):
     return sum(1 for _ in folder.rglob("*.md"))
 
 
+def project_table(rng, n):
+    """A project's budget by year, as a Markdown table."""
+    rows = "\n".join(f"| {year_of(n) - 2 + k} | {rng.choice(WORDS)} | {1000 * (k + 1) + n} |"
+                     for k in range(6))
+    return f"\n\n| Vuosi | Kohde | Euroa |\n| --- | --- | ---: |\n{rows}\n"
+
+
 # Peak memory of the build's process, and of its largest child: a build
 # worker, or Pagefind (a separate program, which runs after the workers).
 PEAK = """
 print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
       resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
 """
-# A one-off build, as `invoke build` runs it: with the cache kept on disk, if any.
+# A one-off build, as `invoke build` runs it: with the cache kept on disk, if
+# any, and then its link check.
 OURS = """
 import resource, sys
 sys.path[:0] = [{plugins!r}]
@@ -102,6 +124,9 @@ kept = {kept!r}
 cache = BuildCache.load(kept) if kept else None
 build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, cache=cache)
 if kept:
+    # As `invoke build`: the links are checked before the cache is saved.
+    from link_crawl import broken_links, records_of
+    broken_links({output!r}, records=records_of(cache.render))
     cache.save(kept)
 """ + PEAK
 # `invoke serve`'s path: one process that keeps what it read and made; the
@@ -191,12 +216,15 @@ def touch(path, marker):
     path.write_text(text.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
 
 
-def bench(sizes, runs, workdir):
+def bench(sizes, runs, workdir, file_kb=BASE_FILE_KB, cadences=((20, 3), (3, 20))):
+    """Rows per corpus size; ``cadences`` are the `serve` saves to time,
+    [(seconds apart, saves)]."""
     rows = []
     for size in sizes:
         base = Path(workdir) / f"corpus-{size}"
         content = base / "content"
-        files = write_corpus(content, size)
+        files = write_corpus(content, size, file_kb=file_kb)
+        mean_kb = sum(p.stat().st_size for p in content.rglob("*.md")) / files / 1000
         ours = dict(plugins=str(ROOT / "plugins"), settings=str(ROOT / "pelicanconf.py"),
                     content=str(content))
         # A full build as on a new checkout: each run into a folder of its
@@ -224,6 +252,10 @@ def bench(sizes, runs, workdir):
             pages, index = serve_rebuild(serve)
             results.append({"name": f"ours, serve: after editing one {label} file", **pages})
             results.append({"name": "  then the search index, in the background", **index})
+        if cadences:
+            results += latency_rows(serve_latency(content, base, cadences))
+        hugo = hugo_row(content, base, runs)
+        results += [hugo] if hugo else []
         results.append(pelican)
         ours_out, plain_out = fresh[0], plain[0]
         ours_files, ours_bytes = output_size(ours_out)
@@ -233,7 +265,7 @@ def bench(sizes, runs, workdir):
         plain_seconds = results[-1]["seconds"]
         for result in results:
             result["ratio_to_plain"] = result["seconds"] / plain_seconds
-        rows.append({"size": size, "files": files, "results": results,
+        rows.append({"size": size, "files": files, "mean_kb": mean_kb, "results": results,
                      "output": {"ours": [ours_files, ours_bytes], "plain": [plain_files, plain_bytes]}})
     return rows
 
@@ -241,10 +273,11 @@ def bench(sizes, runs, workdir):
 def format_rows(rows):
     lines = []
     for row in rows:
-        lines.append(f"Corpus of {row['files']} source files")
+        lines.append(f"Corpus of {row['files']} source files ({row['mean_kb']:.1f} kB each)")
         for r in row["results"]:
-            lines.append(f"  {r['name']:46} {r['seconds']:7.2f} s  {r['ms_per_file']:6.2f} ms/file  "
-                         f"peak {r['peak_mib']:4.0f} MiB (child {r['child_peak_mib']:4.0f})  "
+            detail = r.get("note") or (f"{r['ms_per_file']:6.2f} ms/file  peak {r['peak_mib']:4.0f} MiB"
+                                       f" (child {r['child_peak_mib']:4.0f})")
+            lines.append(f"  {r['name']:46} {r['seconds']:7.2f} s  {detail}  "
                          f"×{r['ratio_to_plain']:.2f} plain Pelican")
         (of, ob), (pf, pb) = row["output"]["ours"], row["output"]["plain"]
         lines.append(f"  output: ours {of} files {ob / 1e6:.1f} MB; plain Pelican {pf} files {pb / 1e6:.1f} MB")

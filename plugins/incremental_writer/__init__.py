@@ -5,6 +5,7 @@ into the new build's folder, which this writer then completes."""
 from blinker import signal
 from pelican import signals
 
+from .templates import use_compiled_templates
 from .writer import IncrementalWriter, RenderState  # noqa: F401
 
 # Sent with the Pelican object once every page is written: for the steps
@@ -33,6 +34,7 @@ def finish_output(pelican):
     # How many pages changed: the search index is rebuilt only if any did.
     changed = (writer.render_pending() + writer.remove_stale()) if writer else 1
     pelican.settings["PAGES_CHANGED"] = changed
+    pelican.settings["PAGES_CHANGED_NAMES"] = writer.changed_pages if writer else None
     waits = [wait for _receiver, wait in pages_written.send(pelican) if wait is not None]
     try:
         output_written.send(pelican)
@@ -44,3 +46,4 @@ def finish_output(pelican):
 def register():
     signals.get_writer.connect(make_writer)
     signals.finalized.connect(finish_output)
+    signals.generator_init.connect(use_compiled_templates)

@@ -61,6 +61,12 @@ class RenderState:
     spare: str | None = None
     spare_records: dict = field(default_factory=dict)
     spare_identity: tuple | None = None
+    # What the last link check of ``output`` found (link_crawl.LinkRecords).
+    link_records: object = None
+    # The templates' compiled code (templates.CompiledTemplates), and what
+    # each template reads (template_reads) with the theme it is true of.
+    compiled_templates: dict = field(default_factory=dict)
+    template_reads: tuple = (None, {})
 
 
 @dataclass
@@ -74,16 +80,21 @@ class Job:
     shared: dict  # the context all pages share, which items' links are made in
 
     def run(self):
-        """Render and write the page; the names of the items it linked to."""
+        """Render and write the page; the names of the items it linked to,
+        and whether its bytes changed."""
         linked = set()
         self.context["linked_items"] = linked
         # As Pelican's writer: an item's links are made relative to the page
         # being written (RELATIVE_URLS).
         if self.context["localsiteurl"]:
             self.shared["localsiteurl"] = self.context["localsiteurl"]
-        output = self.template.render(self.context)
-        replace_file(self.context["output_path"], output.encode("utf-8"))
-        return tuple(sorted(linked))
+        data = self.template.render(self.context).encode("utf-8")
+        # A page made again as it was (its translation changed, say) keeps
+        # its file: the link check and the search index then pass it over.
+        changed = not same_bytes(self.context["output_path"], data)
+        if changed:
+            replace_file(self.context["output_path"], data)
+        return tuple(sorted(linked)), changed
 
 
 @dataclass
@@ -97,7 +108,18 @@ class FileJob:
 
     def run(self):
         replace_file(self.path, self.make())
-        return ()
+        return (), True
+
+
+def same_bytes(path, data):
+    """Whether the file at ``path`` holds ``data``."""
+    try:
+        if os.stat(path).st_size != len(data):
+            return False
+        with open(path, "rb") as file:
+            return file.read() == data
+    except FileNotFoundError:
+        return False
 
 
 def theme_fingerprint(theme):
@@ -160,9 +182,11 @@ class IncrementalWriter(Writer):
         self.context = None
         self.link_texts = {}
         self.claimed = {}  # output file -> the content file it is made from, or None
-        self.reads = {}  # template name -> the names it reads (template_reads)
+        self.reads = None  # template name -> the names it reads (template_reads)
+        self.theme_key = None
         self.shared_keys = {}  # names of the shared context -> their fingerprint
         self.misplaced = set()  # the files named in a message about a taken address
+        self.changed_pages = []  # pages made anew or removed (the search index follows them)
         # Top folders the site writes outside this writer: a page there would
         # be replaced by them, or replace them (the search index, say).
         self.reserved = {settings["THEME_STATIC_DIR"], *settings.get("GENERATED_FOLDERS", ()),
@@ -250,6 +274,8 @@ class IncrementalWriter(Writer):
         includes and imports) can read of the context all pages share: a
         page's key covers it, so that a template that lists ``articles``,
         say, is made again when an article changes."""
+        if self.reads is None:
+            self.reads = self.known_reads()
         names = template_reads(template.environment, template.name, self.reads)
         if names is None:  # a template chosen at render time: it may read anything
             names = context.keys()
@@ -270,10 +296,23 @@ class IncrementalWriter(Writer):
         self.records[name] = previous
         return True
 
+    def known_reads(self):
+        """What the templates read, as the last build found it if the code
+        and the templates are the same (parsing them took half a second)."""
+        code = (code_fingerprint(), self.theme())
+        if self.state.template_reads[0] != code:
+            self.state.template_reads = (code, {})
+        return self.state.template_reads[1]
+
+    def theme(self):
+        if self.theme_key is None:
+            self.theme_key = theme_fingerprint(self.settings["THEME"])
+        return self.theme_key
+
     def key(self, *parts):
         if self.site_key is None:
             self.site_key = self.fingerprints.of([
-                code_fingerprint(), theme_fingerprint(self.settings["THEME"]),
+                code_fingerprint(), self.theme(),
                 settings_fingerprint(self.settings, None).decode(),
             ])
         return hashlib.sha256((self.site_key + self.fingerprints.of(list(parts))).encode()).hexdigest()
@@ -305,25 +344,29 @@ class IncrementalWriter(Writer):
             try:
                 with multiprocessing.get_context("fork").Pool(workers) as pool:
                     chunk = max(1, len(jobs) // (workers * 8))
-                    linked = pool.map(_run_job, range(len(jobs)), chunksize=chunk)
+                    results = pool.map(_run_job, range(len(jobs)), chunksize=chunk)
             finally:
                 _jobs = []
         else:
-            linked = [job.run() for job in jobs]
-        for job, names in zip(jobs, linked):
+            results = [job.run() for job in jobs]
+        for job, (names, _changed) in zip(jobs, results):
             self.records[job.name] = Record(job.key, names, self.links_key(names))
             if isinstance(job, Job):
                 # Sent here, not by the process that wrote it, so that the
                 # receivers (a sitemap plugin, say) hear of every page.
                 signals.content_written.send(job.context["output_path"], context=job.context)
         # The search index is made again only if a page changed.
-        return sum(isinstance(job, Job) for job in jobs)
+        changed = [job.name for job, (_names, changed) in zip(jobs, results)
+                   if changed and isinstance(job, Job)]
+        self.changed_pages += changed
+        return len(changed)
 
     def remove_stale(self):
         """Remove last build's files this build did not make (a deleted or
         renamed item's pages); returns how many pages went."""
         gone = set(self.previous) - set(self.records)
         remove_files(self.output_path, gone)
+        self.changed_pages += sorted(name for name in gone if name.endswith(".html"))
         return sum(name.endswith(".html") for name in gone)
 
     # --- other files ---------------------------------------------------------

@@ -18,6 +18,8 @@ from content_model.messages import _
 # After a build, the search index is brought up to date once no save has
 # come for this long (seconds): an edit shows first, its search a bit later.
 SEARCH_INDEX_DELAY = 2.0
+# How often the build process looks whether the search index is made (seconds).
+INDEX_POLL = 0.1
 
 
 class ErrorLines(logging.Handler):
@@ -55,16 +57,31 @@ def serve_requests(connection, settings_file, overrides):
     from content_model.messages import editor_translations
     from editor_log import EditorLogFormat, plain_logging
     from link_crawl import link_problems
-    from site_build import BuildCache, BuildFailed, build_site, catch_up_search_index
+    from site_build import (BuildCache, BuildFailed, build_site, finish_search_index_catch_up,
+                            start_search_index_catch_up)
 
     translations = editor_translations(read_settings(str(settings_file)))
     plain_logging(translations)
     cache = BuildCache()  # an edit re-reads and re-renders only what it touched
+    refresh = None  # the search index being made, in the background
     while True:
-        behind = cache.render.search_index_behind
-        if not connection.poll(SEARCH_INDEX_DELAY if behind else None):
-            catch_up_search_index(cache, Path(cache.render.output))
+        if refresh is not None:
+            wait = INDEX_POLL
+        else:
+            wait = SEARCH_INDEX_DELAY if cache.render.search_index_behind else None
+        if not connection.poll(wait):
+            output = Path(cache.render.output)
+            if refresh is None:
+                refresh = start_search_index_catch_up(cache, output)
+            elif refresh.done():
+                finish_search_index_catch_up(cache, output, refresh)
+                refresh = None
             continue
+        if refresh is not None:
+            # A save came: its page first. The index starts again once the
+            # saves stop for a moment.
+            refresh.cancel()
+            refresh = None
         try:
             connection.recv()
         except EOFError:  # the preview has stopped

@@ -13,43 +13,19 @@ too, so that an edit shows at once; refresh_index() then brings the
 published folder's index up to date.
 """
 
+import json
 import logging
 import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 from incremental_writer import pages_written
 
-from .stable_filters import stabilise_filters
+from .pagefind_run import PagefindRun
 
 logger = logging.getLogger(__name__)
 
 INDEX = "pagefind"
-
-
-def start_pagefind(site, bundle):
-    """Start indexing the pages of ``site`` into the folder ``bundle``; the
-    function returned waits for the end and returns None, or what went wrong."""
-    process = subprocess.Popen(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(bundle),
-         "--quiet"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-    )
-
-    def finish():
-        stdout, stderr = process.communicate()
-        if process.returncode != 0:
-            return (stderr.strip() or stdout.strip()
-                    or f"it ended with exit status {process.returncode} and no message")
-        try:
-            stabilise_filters(bundle)
-        except (OSError, ValueError) as error:  # cut short, on a full disk say
-            return f"{Path(bundle) / 'pagefind-entry.json'}: {error}"
-        return None
-
-    return finish
 
 
 def index_site(pelican):
@@ -69,10 +45,12 @@ def index_site(pelican):
             if state is not None:
                 state.search_index_behind = behind or not pages_same
             return None
-    pagefind = start_pagefind(site, site / INDEX)
+    languages = [lang for lang in settings["LANGUAGES"] if lang != settings["DEFAULT_LANG"]]
+    pagefind = PagefindRun(site, site / INDEX, languages, previous=previous and Path(previous) / INDEX,
+                           kept=unchanged_languages(settings, languages))
 
     def finish():
-        failure = pagefind()
+        failure = pagefind.wait()
         if failure:
             logger.error("search index: Pagefind failed: %s", failure)
         elif state is not None:
@@ -81,22 +59,58 @@ def index_site(pelican):
     return finish
 
 
+class IndexRefresh:
+    """Pagefind indexing the published folder ``site`` anew, in the
+    background: ``done()`` says whether it ended, ``finish()`` swaps the new
+    index in (True) or logs why not (False), ``cancel()`` stops it. The
+    caller makes sure no build replaces ``site`` meanwhile."""
+
+    def __init__(self, site, background=True):
+        self.site = Path(site)
+        self.fresh = self.site / f".{INDEX}-new"
+        shutil.rmtree(self.fresh, ignore_errors=True)
+        # The languages the published index has, each with its own folder but one.
+        entry = self.site / INDEX / "pagefind-entry.json"
+        languages = json.loads(entry.read_text(encoding="utf-8"))["languages"] if entry.is_file() else {}
+        self.run = PagefindRun(self.site, self.fresh, sorted(languages), background)
+
+    def done(self):
+        return self.run.poll()
+
+    def finish(self):
+        failure = self.run.wait()
+        if failure:
+            logger.error("search index: Pagefind failed: %s", failure)
+            shutil.rmtree(self.fresh, ignore_errors=True)
+            return False
+        retired = self.site / f".{INDEX}-old"
+        if (self.site / INDEX).exists():
+            os.rename(self.site / INDEX, retired)
+        os.rename(self.fresh, self.site / INDEX)
+        shutil.rmtree(retired, ignore_errors=True)
+        return True
+
+    def cancel(self):
+        """Stop it, for a build that must not wait: the index stays as it was."""
+        self.run.kill()
+        shutil.rmtree(self.fresh, ignore_errors=True)
+
+
+def unchanged_languages(settings, languages):
+    """The languages of ``languages`` none of whose pages (under their
+    folder) changed since the published index was made: their part of it
+    is kept (see pagefind_run)."""
+    changed = settings.get("PAGES_CHANGED_NAMES")
+    state = settings.get("RENDER_STATE")
+    if changed is None or not settings.get("PREVIOUS_OUTPUT") or (state and state.search_index_behind):
+        return set()
+    return {lang for lang in languages if not any(name.startswith(f"{lang}/") for name in changed)}
+
+
 def refresh_index(site):
     """Index the published folder ``site`` anew and swap the new index in.
     The caller makes sure no build replaces ``site`` meanwhile."""
-    site = Path(site)
-    fresh, retired = site / f".{INDEX}-new", site / f".{INDEX}-old"
-    shutil.rmtree(fresh, ignore_errors=True)
-    failure = start_pagefind(site, fresh)()
-    if failure:
-        logger.error("search index: Pagefind failed: %s", failure)
-        shutil.rmtree(fresh, ignore_errors=True)
-        return False
-    if (site / INDEX).exists():
-        os.rename(site / INDEX, retired)
-    os.rename(fresh, site / INDEX)
-    shutil.rmtree(retired, ignore_errors=True)
-    return True
+    return IndexRefresh(site, background=False).finish()
 
 
 def register():
