@@ -9,7 +9,7 @@ Pagefind 1.5.2 still writes them in a different order on every run
 
 When no page changed since the last build, the last build's index is kept.
 With SEARCH_INDEX_LATER (`invoke serve`), a rebuild keeps the last index
-too, so that an edit shows at once; refresh_index() then brings the
+too, so that an edit shows at once; an IndexRefresh then brings the
 published folder's index up to date.
 """
 
@@ -105,12 +105,6 @@ def unchanged_languages(settings, languages):
     if changed is None or not settings.get("PREVIOUS_OUTPUT") or (state and state.search_index_behind):
         return set()
     return {lang for lang in languages if not any(name.startswith(f"{lang}/") for name in changed)}
-
-
-def refresh_index(site):
-    """Index the published folder ``site`` anew and swap the new index in.
-    The caller makes sure no build replaces ``site`` meanwhile."""
-    return IndexRefresh(site, background=False).finish()
 
 
 def register():
