@@ -21,6 +21,12 @@ EDITOR_LANG = None
 DEFAULT_LANG = "fi"
 LANGUAGES = ("fi", "sv")
 
+# The kinds of content: each a package of plugins/ that declares its keys,
+# class, addresses, feeds and what `invoke new` writes (its CONTENT_TYPE),
+# with its items in content/<folder>/. Pelican's URL settings of each kind
+# (ARTICLE_URL, MEETING_URL…) and SECTION_URLS follow from the declarations.
+CONTENT_TYPES = ["news", "pages", "meetings", "projects", "events"]
+
 PLUGIN_PATHS = ["plugins"]
 # content_model comes first: the others build on its models.
 PLUGINS = [
@@ -28,9 +34,6 @@ PLUGINS = [
     "localization",
     "bilingual",
     "site_indexes",
-    "meetings",
-    "projects",
-    "events",
     "feeds",
     "theme_assets",
     "sitemap_xml",
@@ -51,14 +54,6 @@ SEARCH_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
     "script-src 'self'", "script-src 'self' 'wasm-unsafe-eval'"
 )
 
-# Where each section lives, per language. The URL patterns below and the
-# section indexes are derived from this one table.
-SECTION_URLS = {
-    "news": {"fi": "ajankohtaista/", "sv": "sv/aktuellt/"},
-    "meetings": {"fi": "kokoukset/", "sv": "sv/moten/"},
-    "projects": {"fi": "hankkeet/", "sv": "sv/projekt/"},
-    "events": {"fi": "tapahtumat/", "sv": "sv/evenemang/"},
-}
 # Subscribable calendars of upcoming and recent events, one per language.
 EVENT_CALENDAR_URLS = {"fi": "tapahtumat/tapahtumat.ics", "sv": "sv/evenemang/evenemang.ics"}
 CALENDAR_NAMES = {"fi": "SONet BOTNIA – tapahtumat", "sv": "SONet BOTNIA – evenemang"}
@@ -107,30 +102,8 @@ MAIN_MENU = [
 # Pages linked from every footer, by <name>.
 FOOTER_PAGES = ["yhteystiedot", "saavutettavuusseloste", "tietosuojaseloste", "in-english"]
 
-ARTICLE_PATHS = ["news"]
-PAGE_PATHS = ["pages"]
-ARTICLE_URL = SECTION_URLS["news"]["fi"] + "{slug}/"
-ARTICLE_SAVE_AS = ARTICLE_URL + "index.html"
-ARTICLE_LANG_URL = SECTION_URLS["news"]["sv"] + "{slug}/"
-ARTICLE_LANG_SAVE_AS = ARTICLE_LANG_URL + "index.html"
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = PAGE_URL + "index.html"
-PAGE_LANG_URL = "sv/{slug}/"
-PAGE_LANG_SAVE_AS = PAGE_LANG_URL + "index.html"
-MEETING_URL = SECTION_URLS["meetings"]["fi"] + "{slug}/"
-MEETING_SAVE_AS = MEETING_URL + "index.html"
-MEETING_LANG_URL = SECTION_URLS["meetings"]["sv"] + "{slug}/"
-MEETING_LANG_SAVE_AS = MEETING_LANG_URL + "index.html"
 # Ended projects, newest first, on pages of their own.
 ENDED_PROJECTS_URLS = {"fi": "hankkeet/paattyneet/", "sv": "sv/projekt/avslutade/"}
-PROJECT_URL = SECTION_URLS["projects"]["fi"] + "{slug}/"
-PROJECT_SAVE_AS = PROJECT_URL + "index.html"
-PROJECT_LANG_URL = SECTION_URLS["projects"]["sv"] + "{slug}/"
-PROJECT_LANG_SAVE_AS = PROJECT_LANG_URL + "index.html"
-EVENT_URL = SECTION_URLS["events"]["fi"] + "{slug}/"
-EVENT_SAVE_AS = EVENT_URL + "index.html"
-EVENT_LANG_URL = SECTION_URLS["events"]["sv"] + "{slug}/"
-EVENT_LANG_SAVE_AS = EVENT_LANG_URL + "index.html"
 # Dates come from the Date key only, never from a file name such as
 # 2020-06-01-monni-hanke.fi.md (Pelican's default would read it, without a
 # time zone and even where the editor left Date out on purpose).

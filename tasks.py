@@ -164,31 +164,31 @@ def new(c, kind, title, date=None, start=None, end=None, body=None, acronym=None
         phase=None, lang=None, content=None, settings="pelicanconf.py"):
     """Create the Finnish and Swedish files of a new item (or one, with --lang) with every key explained."""
     from content_model.clock import read_build_clock
+    from content_model.content_type import content_types
     from content_model.messages import editor_language
     from content_model.registry import load_registry
     from content_model.scaffold import invalid_values, new_item
 
-    sections = {"news": "news", "event": "events", "project": "projects",
-                "meeting": "meetings", "page": "pages"}
-    if kind not in sections:
+    if content:
+        Path(content).mkdir(parents=True, exist_ok=True)
+    pelican_settings = content_settings(settings, content)
+    kinds = {declared.noun: declared for declared in content_types(pelican_settings).values()}
+    if kind not in kinds:
         sys.exit(say("Unknown kind '{kind}': expected one of {kinds}", kind=kind,
-                     kinds=", ".join(sections)))
-    if kind == "meeting" and not body:
+                     kinds=", ".join(kinds)))
+    if kinds[kind].key("Body") and not body:
         sys.exit(say("A meeting needs --body: the key of the body in content/data/registry.toml"))
     if lang not in (None, "fi", "sv"):
         sys.exit(say("--lang is fi or sv, not '{lang}'", lang=lang))
     values = {"Date": date, "Start": start, "End": end, "Body": body,
               "Acronym": acronym, "Phase": phase}
-    if content:
-        Path(content).mkdir(parents=True, exist_ok=True)
-    pelican_settings = content_settings(settings, content)
     root = pelican_settings["PATH"]
-    wrong = invalid_values(sections[kind], values, load_registry(root, pelican_settings["LANGUAGES"]))
+    wrong = invalid_values(kinds[kind], values, load_registry(root, pelican_settings["LANGUAGES"]))
     if wrong:
         sys.exit("\n".join(problem.render(editor_catalogue()) for problem in wrong))
     languages = (lang,) if lang else ("fi", "sv")
     try:
-        paths = new_item(root, sections[kind], title, values, read_build_clock(), languages,
+        paths = new_item(root, kinds[kind], title, values, read_build_clock(), languages,
                          working=editor_language(pelican_settings))
     except FileExistsError as existing:
         sys.exit(say("Not overwritten, the file already exists: {path}", path=existing))
@@ -209,7 +209,7 @@ def import_minutes(c, file, body=None, title=None, date=None, content=None,
                    settings="pelicanconf.py"):
     """Write minutes as received (.docx, .txt, .md) as a meeting file, with a Swedish draft."""
     from content_model.check import report
-    from content_model.import_minutes import ImportRefused, import_file, terminal_confirm
+    from meetings.import_minutes import ImportRefused, import_file, terminal_confirm
 
     try:
         paths, count, left = import_file(content_settings(settings, content), file, body, title,
@@ -354,7 +354,8 @@ def catalogs(c):
     c.run(f"{babel} update -i theme/translations/messages.pot -d theme/translations")
     editor = "plugins/content_model/translations"
     c.run(f"{babel} extract -k _ -k _n:1,2 -k say --no-location --omit-header -o {editor}/messages.pot "
-          "plugins/content_model plugins/projects plugins/link_crawl.py plugins/site_build.py "
+          "plugins/content_model plugins/news plugins/pages plugins/meetings plugins/projects plugins/events "
+          "plugins/link_crawl.py plugins/site_build.py "
           "plugins/output_folder.py plugins/cache_file.py plugins/editor_log.py plugins/preview "
           "tasks.py")
     c.run(f"{babel} update -i {editor}/messages.pot -d {editor}")

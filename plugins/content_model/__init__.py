@@ -7,6 +7,7 @@ from pelican import signals
 
 from .check import content_files
 from .clock import hold_scheduled_item, leaving_the_site, start_build_clock
+from .content_type import content_types, derived_settings
 from .files import link_problems, outside_static_paths, static_file_problems
 from .generator import section_generator_context
 from .messages import editor_translations
@@ -31,9 +32,31 @@ def read_content(pelican):
         # it is fixed, and its own message is the one the editor needs.
         log_problems(broken.problems, editor_translations(settings))
         raise ContentError(str(broken)) from None
-    items, problems = content_files(settings["PATH"])
+    items, problems = content_files(settings["PATH"], content_types(settings))
     log_problems(problems, editor_translations(settings))
     read_ahead(settings, items)
+
+
+def derive_kind_settings(pelican):
+    """Pelican's URL and path settings of each kind, SECTION_URLS and the
+    kinds' template folders, from their declarations, before any generator
+    reads them. These are
+    Pelican's own settings of this build (read_settings made them), not the
+    user's module."""
+    settings = pelican.settings
+    settings.update(derived_settings(content_types(settings), settings))
+
+
+def kinds_generators(pelican):
+    """The generators of the kinds that have their own (Pelican's own read
+    the articles and pages)."""
+    return [kind.generator for kind in content_types(pelican.settings).values() if kind.generator]
+
+
+def kinds_finalize(generators):
+    for kind in content_types(generators[0].settings).values():
+        if kind.all_generators_finalized:
+            kind.all_generators_finalized(generators)
 
 
 def keep_address(item):
@@ -79,7 +102,10 @@ def register():
     for name in TOLD_BY_OUR_CHECKS:
         logging.getLogger(name).addFilter(told_by_our_checks)
     signals.readers_init.connect(use_content_reader)
+    signals.initialized.connect(derive_kind_settings)
     signals.initialized.connect(read_content)
+    signals.get_generators.connect(kinds_generators)
+    signals.all_generators_finalized.connect(kinds_finalize)
     signals.static_generator_finalized.connect(drop_files_outside_static_paths)
     # Before keep_address fixes the address: it needs the published one.
     signals.content_object_init.connect(leaving_the_site)

@@ -7,10 +7,9 @@ import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .agenda_lines import item_line
 from .files import link_target_problem
 from .messages import _
-from .scaffold import PLACEHOLDER_LINES
+from .content_type import PLAIN_SCAFFOLD
 from .source import KEY_LINE
 from .untrusted_text import heading_text, without_code_spans
 
@@ -34,14 +33,18 @@ LIST_ITEM = re.compile(r"^(?:[-*+]|\d{1,9}[.)])[ \t]")
 SETEXT_UNDERLINE = re.compile(r"^(=+|-+)\s*$")
 
 
-def check_body(source, path, content_root, static_paths):
+def check_body(source, path, content_root, static_paths, kind=None):
     """Images need alt text; {filename} and {static} links need a target
-    inside the content folder. Returns the files linked to, whose existence
-    the result depends on."""
+    inside the content folder; no example line of `invoke new` is left.
+    Returns the files linked to, whose existence the result depends on.
+    ``kind`` is the item's ContentType: the structure it reads from the body
+    (a meeting's agenda) has lines of its own."""
     targets = []
-    # The Title is the main heading, level 1; in minutes the items are
-    # level 2 ('## 1 § …'), and the text's own headings start at 3.
-    lowest = 3 if source.section == "meetings" else 2
+    structure = kind.body if kind else None
+    placeholder_lines = (kind.scaffold if kind else PLAIN_SCAFFOLD).placeholder_lines
+    # The Title is the main heading, level 1; the text's own headings start
+    # at 2, or below the structure's (in minutes the items are '## 1 § …').
+    lowest = structure.lowest_heading if structure else 2
     level, fence, stripped, in_list = lowest - 1, None, "", False
     for offset, line in enumerate(source.body.split("\n")):
         number = source.body_line + offset
@@ -54,7 +57,7 @@ def check_body(source, path, content_root, static_paths):
         if stripped:
             # A list goes on in its indented lines; after other text an indented line is code.
             in_list = bool(LIST_ITEM.match(stripped)) if not indented else in_list
-        if stripped in PLACEHOLDER_LINES:
+        if stripped in placeholder_lines:
             # A draft is not published: there it is what is left to write.
             (source.warn if is_draft(source) else source.error)(number, _(
                 "'{found}' is the example text of invoke new: write the item's own text",
@@ -66,7 +69,7 @@ def check_body(source, path, content_root, static_paths):
         # An agenda item's heading, even one written wrong, is the agenda's
         # to report (agenda.split_items), once.
         heading = (ATX_HEADING.match(line) if line.startswith("#") and fence is None
-                   and not opening and not (source.section == "meetings" and item_line(line))
+                   and not opening and not (structure and structure.owns_line(line))
                    else None)
         if heading:
             # '# ' is shown as '## ' (see markdown_extensions), and told apart.

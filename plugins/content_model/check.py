@@ -11,8 +11,8 @@ from .convert import Converter
 from .files import link_problems, static_file_problems
 from .messages import _, _n
 from .clock import read_build_clock
-from .model import KnownNames, active_past_end, project_names
-from .schema import SECTIONS
+from .content_type import content_types
+from .model import KnownNames, project_names
 from .reader import validated_source
 from .registry import RegistryError, load_registry
 from .source import Problem
@@ -24,9 +24,10 @@ MEANT_NAME = re.compile(r"^(.+\.(?:fi|sv)\.md)(?:\.txt)?$", re.IGNORECASE)
 NON_ITEM_FOLDERS = {"data", "attachments", "images"}
 
 
-def content_files(root):
+def content_files(root, types):
     """(Markdown items to read, problems of the files no build reads): a file
-    that is not Markdown, or Markdown outside the content folders."""
+    that is not Markdown, or Markdown outside the folders of the kinds
+    ``types`` ({folder: ContentType})."""
     items, problems = [], []
     for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
         relative = path.relative_to(root)
@@ -42,10 +43,10 @@ def content_files(root):
             problems.append(Problem(relative.as_posix(), 1, _(
                 "not a content file: items are Markdown files named <name>.fi.md or "
                 "<name>.sv.md"), "warning"))
-        elif len(relative.parts) < 2 or relative.parts[0] not in SECTIONS:
+        elif len(relative.parts) < 2 or relative.parts[0] not in types:
             problems.append(Problem(relative.as_posix(), 1, _(
                 "content/{folder} is not a content folder; put the file in one of: {folders}",
-                folder=relative.parent.as_posix(), folders=", ".join(sorted(SECTIONS)))))
+                folder=relative.parent.as_posix(), folders=", ".join(sorted(types)))))
         else:
             items.append(path)
     return items, problems
@@ -59,7 +60,8 @@ def check_content(settings):
     problems = links + static_file_problems(settings)
     if links:  # nothing is read through a link: it may lead anywhere on the machine
         return in_report_order(problems)
-    paths, found = content_files(root)
+    types = content_types(settings)
+    paths, found = content_files(root, types)
     problems += found
     try:
         registry = load_registry(root, languages)
@@ -73,8 +75,9 @@ def check_content(settings):
     today = read_build_clock().date()
     for path in paths:
         source, values, agenda = validated_source(path, settings, known)
-        if source.section == "projects":
-            source.problems.extend(filter(None, [active_past_end(source, values, today)]))
+        kind = types.get(source.section)
+        for check in kind.dated_checks if kind and values else ():
+            source.problems.extend(filter(None, [check(source, values, today)]))
         written[(source.section, source.name)].add(source.lang)
         if values:
             items[(source.section, source.name)][source.lang] = (source, values)

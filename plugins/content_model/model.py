@@ -6,8 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .messages import _
-from .schema import SECTIONS
-from .source import KEY_LINE, Problem, read_source
+from .source import KEY_LINE, read_source
 from .unknown_keys import report_unknown_key, suggestion
 
 
@@ -58,20 +57,21 @@ def translation_pair(source, path, content_root, languages):
     return None
 
 
-def item_metadata(source, pair, default_lang, known=None):
-    """Check ``source`` against its section's keys and return its values by
-    attribute name; problems are added to ``source.problems``."""
-    section = SECTIONS.get(source.section)
+def item_metadata(source, pair, default_lang, known, types):
+    """Check ``source`` against the keys of its kind (``types``: {folder:
+    ContentType}) and return its values by attribute name; problems are
+    added to ``source.problems``."""
+    section = types.get(source.section)
     if section is None:
         source.error(1, _(
             "content/{folder} is not a content folder; put the file in one of: {folders}",
-            folder=source.section or ".", folders=", ".join(sorted(SECTIONS))))
+            folder=source.section or ".", folders=", ".join(sorted(types))))
         return {}
     values = {}
     for header_field in source.fields.values():
         key = section.key(header_field.key)
         if key is None:
-            report_unknown_key(source, section, header_field)
+            report_unknown_key(source, section, header_field, types)
             continue
         for number, text in header_field.continued:
             indented = KEY_LINE.match(text)
@@ -130,7 +130,7 @@ def item_metadata(source, pair, default_lang, known=None):
             source.error(1, _("{key} is missing: add a line '{key}: ...' to the header",
                               key=key.name))
     check_references(source, section, values, known or KnownNames())
-    for check in SECTION_CHECKS.get(section.folder, ()):
+    for check in section.checks:
         check(source, values)
     return values
 
@@ -163,19 +163,6 @@ def check_header_ends_once(source, section):
                 "it, so that it is part of the header", key=key_line["key"]))
 
 
-def active_past_end(source, values, today):
-    """A warning if the project of ``source`` is still 'active' after its
-    End, on the line that says so; None otherwise. It depends on the day of
-    the build, so it is checked apart from reading, which is kept."""
-    end = values.get("end")
-    written = "end" in source.fields or "phase" in source.fields  # not only inherited
-    if written and values.get("phase") == "active" and end and end.last_day < today:
-        return Problem(source.path, line_of(source, "End") or line_of(source, "Phase") or 1, _(
-            "End {end} has passed but Phase is still 'active'; set 'Phase: ended' "
-            "or correct End", end=end.isoformat()), "warning")
-    return None
-
-
 def line_of(source, key_name):
     """The line of a key the file itself writes, or None if it inherits the
     value: a check of inherited values reports only in the file that wrote
@@ -187,7 +174,7 @@ def line_of(source, key_name):
 def check_references(source, section, values, known):
     """Keys whose values must name something that exists."""
     for key in section.keys:
-        table = "projects" if key.name == "Projects" else key.registry
+        table = key.registry
         if not table or key.attribute not in values:
             continue
         value = values[key.attribute]
@@ -201,53 +188,3 @@ def check_references(source, section, values, known):
                 source.unreadable_facts.add(key.attribute)
             elif name not in choices:
                 source.error(line_of(source, key.name), unknown_reference(key.name, name, choices))
-
-
-def check_project_period(source, values):
-    start, end = values.get("start"), values.get("end")
-    line = line_of(source, "End")
-    if line and start and end and end.last_day < start.first_day:
-        source.error(line, _(
-            "End {end} is before Start {start}", end=end.isoformat(), start=start.isoformat()))
-
-
-def check_meeting_date(source, values):
-    # A Date written but not readable has its own message.
-    if not {"date", "date_range"} & (values.keys() | source.unreadable_facts | {
-            key.replace("-", "_") for key in source.fields}):
-        source.error(1, _(
-            "Date is missing: write the meeting's start as 'Date: YYYY-MM-DD HH:MM', "
-            "or, if the minutes do not tell the day, 'Date-range: YYYY-MM-DD – YYYY-MM-DD'"))
-
-
-def check_event_times(source, values):
-    start, end = values.get("start"), values.get("end")
-    line = line_of(source, "End")
-    # An all-day End lasts to the end of its day: only an earlier day is wrong.
-    if line and start and end and (end.moment.date() < start.moment.date() if end.all_day
-                                   else end.moment < start.moment):
-        source.error(line, _(
-            "End {end} is before Start {start}", end=str(end), start=str(start)))
-    deadline = values.get("registration_deadline")
-    line = line_of(source, "Registration-deadline")
-    if line and start and deadline and deadline.moment > start.moment:
-        source.error(line, _(
-            "Registration-deadline is after the event starts; registration must close "
-            "before Start"))
-    line = line_of(source, "Event-status")
-    if line and values.get("event_status") and "modified" not in values:
-        # Modified is what raises the calendars' SEQUENCE and dates the feed
-        # entry: without it subscribed calendars may keep the old event.
-        source.warn(line, _(
-            "Event-status: add 'Modified: YYYY-MM-DD HH:MM' (when the status changed), "
-            "or subscribed calendars may keep showing the event as it was"))
-    if line and values.get("event_status") == "rescheduled" and "previous_start" not in values:
-        source.warn(line, _(
-            "a rescheduled event should say when it was to start: add 'Previous-start: ...'"))
-
-
-SECTION_CHECKS = {
-    "projects": (check_project_period,),
-    "meetings": (check_meeting_date,),
-    "events": (check_event_times,),
-}

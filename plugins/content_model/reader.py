@@ -4,11 +4,11 @@ import logging
 
 from pelican.readers import BaseReader
 
-from .agenda import parse_agenda
 from .convert import Converter
 from .messages import editor_language, editor_translations
 from .read_cache import ReadCache, context_fingerprint, fresh
 from .body import check_body, check_translation, link_state
+from .content_type import content_types
 from .model import KnownNames, item_metadata, project_names, translation_pair
 from .registry import load_registry
 from .source import read_source
@@ -29,19 +29,22 @@ def log_problems(problems, translations=None):
 
 
 def validated_source(path, settings, known):
-    """The source file, its values and its agenda, with every problem found
-    in it collected on the source."""
+    """The source file, its values and the structure its kind reads from
+    the body (a meeting's agenda), with every problem found in it collected
+    on the source."""
     root, languages = settings["PATH"], settings["LANGUAGES"]
     source = read_source(path, root, languages, settings.get("TEXT_LIMITS"))
-    values, agenda = {}, None
+    values, structure = {}, None
     if not any(p.severity == "error" for p in source.problems):
+        types = content_types(settings)
+        kind = types.get(source.section)
         pair = translation_pair(source, path, root, languages)
-        values = item_metadata(source, pair, settings["DEFAULT_LANG"], known)
-        source.linked_files = check_body(source, path, root, settings["STATIC_PATHS"])
+        values = item_metadata(source, pair, settings["DEFAULT_LANG"], known, types)
+        source.linked_files = check_body(source, path, root, settings["STATIC_PATHS"], kind)
         check_translation(source, pair, settings["DEFAULT_LANG"])
-        if source.section == "meetings":
-            agenda = parse_agenda(source)
-    return source, values, agenda
+        if kind and kind.body:
+            structure = kind.body.parse(source)
+    return source, values, structure
 
 
 class ContentReader(BaseReader):

@@ -5,7 +5,7 @@ misspelt Status), as a warning naming what is ignored when the item stays
 what it is (a slip of a letter, another section's fact)."""
 
 from .messages import _
-from .schema import SECTIONS, STATUSES
+from .schema import STATUSES
 
 
 def suggestion(closest, known):
@@ -16,8 +16,9 @@ def suggestion(closest, known):
     return _("none exist yet")
 
 
-def report_unknown_key(source, section, header_field):
-    """Add the problem of ``header_field``, whose key ``section`` lacks."""
+def report_unknown_key(source, section, header_field, types):
+    """Add the problem of ``header_field``, whose key ``section`` (a
+    ContentType of ``types``) lacks."""
     closest = section.closest_keys(header_field.key)
     if "Status" in closest and header_field.value.strip().lower() in STATUSES:
         # Ignored, a misspelt 'Status: draft' would publish the item.
@@ -29,9 +30,9 @@ def report_unknown_key(source, section, header_field):
             "unknown key '{key}' is ignored; {hint}", key=header_field.key,
             hint=suggestion(closest, [])))
     else:
-        elsewhere = sorted(folder for folder, other in SECTIONS.items()
+        elsewhere = sorted(folder for folder, other in types.items()
                            if other.key(header_field.key) and folder != section.folder)
-        if elsewhere and section.folder == "pages":
+        if elsewhere and section.key("Date") is None:
             # A news item saved in pages/ would be published as a timeless page.
             source.error(header_field.line, _(
                 "content/{folder} files have no {key}: is the file in the wrong folder? Move it "

@@ -5,14 +5,15 @@ from datetime import datetime, time, timedelta
 from itertools import groupby
 from pathlib import Path
 
-from pelican import signals
-
 from bilingual import in_language, write_year_pages
-from content_model.contents import Event
+from content_model.content_type import ContentType, Scaffold
 from content_model.generator import SectionGenerator
 from localization.catalogs import Catalogs
 
 from .calendar import CalendarStyle, Wording, calendar_bytes
+from .contents import Event
+from .feeds import UPCOMING_EVENTS_FEED, event_entry
+from .keys import EVENT_KEYS, check_event_times, example_times
 from .structured_data import event_json_ld
 from .subscribe import subscription
 from .timezone import helsinki_timezone
@@ -118,9 +119,24 @@ class EventsGenerator(SectionGenerator):
                                 settings["ARCHIVE_CALENDAR_NAMES"][lang], lang)
 
 
-def add_generator(pelican):
-    return EventsGenerator
+def day_of(build_date):
+    return build_date.strftime("%Y-%m-%d")
 
 
-def register():
-    signals.get_generators.connect(add_generator)
+CONTENT_TYPE = ContentType(
+    folder="events",
+    noun="event",
+    keys=EVENT_KEYS,
+    content_class=Event,
+    urls={"fi": "tapahtumat/", "sv": "sv/evenemang/"},
+    checks=(check_event_times,),
+    generator=EventsGenerator,
+    section_feed=UPCOMING_EVENTS_FEED,
+    feed_entry=event_entry,
+    scaffold=Scaffold(
+        name=lambda slug, values: f"{values['Start'][:10]}-{slug}",
+        # Date is when it is announced: its feed entry's date, which must not move.
+        defaults={"Start": day_of, "Date": day_of},
+        examples=example_times,
+    ),
+)

@@ -8,6 +8,7 @@ import re
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
+from markupsafe import Markup
 
 URL_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
 
@@ -20,21 +21,22 @@ def absolute_links(html, page_url):
     )
 
 
-def entry_id(authority, lang, item, agenda_numbers=()):
+def plain_text(html):
+    """A summary as feed readers show it: text, without markup."""
+    return Markup(html or "").striptags()
+
+
+def entry_id(authority, lang, item, agenda_numbers=(), suffix=""):
     """A tag: URI (RFC 4151) from the item's key, its section and <name>,
     never its address: a changed Slug is the same entry. What subscribers
     must see as news has an id of its own: the few § items of minutes in a
-    project's feed (not the whole minutes of the body's feed), and an event
-    once cancelled, postponed or rescheduled (again with each Modified), which
-    feed readers would otherwise keep as read."""
+    project's feed (not the whole minutes of the body's feed), and what its
+    kind adds as ``suffix`` (an event once cancelled), which feed readers
+    would otherwise keep as read."""
     specific = f"{lang}/{item.section}/{item.item_name}"
     if agenda_numbers:
         specific += "/items-" + "-".join(str(number) for number in agenda_numbers)
-    status = getattr(item, "event_status", None)
-    if status:
-        modified = getattr(item, "modified", None)
-        specific += f"/{status}" + (f"-{modified:%Y%m%dT%H%M}" if modified else "")
-    return f"tag:{authority}:{specific}"
+    return f"tag:{authority}:{specific}{suffix}"
 
 
 class FeedEntry:

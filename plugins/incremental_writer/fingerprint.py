@@ -162,4 +162,5 @@ class Fingerprints:
     @staticmethod
     def reference(item):
         return (type(item).__name__, item.source_path, item.lang, item.status,
-                getattr(item, "source_key", None), getattr(item, "upcoming", None))
+                getattr(item, "source_key", None),
+                tuple(getattr(item, name, None) for name in getattr(item, "clock_attributes", ())))

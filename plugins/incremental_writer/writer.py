@@ -319,7 +319,7 @@ class IncrementalWriter(Writer):
 
     def links_key(self, linked):
         """Where the items a page links to by name are, and what a link shows
-        of them (title or acronym)."""
+        of them (its title, and what its class names in ``link_attributes``)."""
         by_key = (self.context or {}).get("items_by_key", {})
         seen = []
         for section, name in linked:
@@ -327,7 +327,9 @@ class IncrementalWriter(Writer):
                 item = by_key.get((section, name))
                 versions = [item, *item.translations] if item else []
                 self.link_texts[section, name] = [
-                    (v.lang, v.url, v.title, v.status, getattr(v, "acronym", None)) for v in versions]
+                    (v.lang, v.url, v.title, v.status,
+                     *(getattr(v, attribute, None) for attribute in getattr(v, "link_attributes", ())))
+                    for v in versions]
             seen.append(self.link_texts[section, name])
         return repr(seen)
 

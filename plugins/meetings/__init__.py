@@ -3,12 +3,16 @@ body and year, a page per body and a register of decisions, per language."""
 
 from itertools import groupby
 
-from pelican import signals
-
 from bilingual import in_language, write_language_page, write_year_pages
-from content_model.contents import Meeting
+from content_model.content_type import BodyStructure, ContentType, Scaffold
 from content_model.generator import SectionGenerator
 from content_model.registry import load_registry
+
+from .agenda import parse_agenda
+from .agenda_lines import item_line
+from .contents import Meeting
+from .feeds import body_feeds, meeting_entry
+from .keys import MEETING_KEYS, check_meeting_date
 
 
 def link_neighbours(meetings, languages):
@@ -71,9 +75,31 @@ class MeetingsGenerator(SectionGenerator):
                              by_year(decisions(meetings), lambda entry: entry[0].sort_date.year))
 
 
-def add_generator(pelican):
-    return MeetingsGenerator
-
-
-def register():
-    signals.get_generators.connect(add_generator)
+CONTENT_TYPE = ContentType(
+    folder="meetings",
+    noun="meeting",
+    keys=MEETING_KEYS,
+    content_class=Meeting,
+    urls={"fi": "kokoukset/", "sv": "sv/moten/"},
+    checks=(check_meeting_date,),
+    # The Title is the main heading; the items are '## 1 § …', and the
+    # text's own headings start at level 3.
+    body=BodyStructure(parse=parse_agenda, owns_line=item_line, lowest_heading=3),
+    generator=MeetingsGenerator,
+    feeds=body_feeds,
+    feed_entry=meeting_entry,
+    scaffold=Scaffold(
+        name=lambda slug, values: f"{values['Date'][:10]}-{values['Body']}",
+        defaults={"Date": lambda day: day.strftime("%Y-%m-%d")},
+        bodies=(
+            "Kokouksen johdanto tähän.\n\n## 1 § Pykälän otsikko tähän\n\nSelostus tähän.\n\n"
+            "Esitys: Esitys tähän.\n\nPäätös: Päätös tähän.\n",
+            "Inledningen här.\n\n## 1 § Paragrafens rubrik här\n\nRedogörelsen här.\n\n"
+            "Förslag: Förslaget här.\n\nBeslut: Beslutet här.\n",
+        ),
+        # Written by an earlier `invoke new` ('Inledning.', which it wrote
+        # too, is also a real introduction's heading).
+        earlier_lines=frozenset({"Kokouksen johdanto.", "## 2 § Asia", "## 2 § Ärende",
+                                 "Selostus.", "Redogörelse."}),
+    ),
+)

@@ -3,18 +3,19 @@ by phase with a page per region, and the registry as JSON and CSV."""
 
 import logging
 
-from pelican import signals
-
 from bilingual import in_language, original_items, published_items, write_language_page
-from content_model.contents import Project
+from content_model.content_type import ContentType, Scaffold
 from content_model.generator import SectionGenerator
 from content_model.messages import editor_translations
-from content_model.model import KnownNames, active_past_end
+from content_model.model import KnownNames
 from content_model.reader import validated_source
 from content_model.registry import load_registry
-from content_model.schema import PHASES
+from content_model.scaffold import slugify
 
 from .backlinks import collect_backlinks
+from .contents import Project
+from .feeds import project_feeds
+from .keys import PHASES, PROJECT_KEYS, active_past_end, check_project_period
 from .registry_data import project_record, projects_csv, projects_json
 
 logger = logging.getLogger(__name__)
@@ -93,10 +94,19 @@ def link_projects(generators):
     collect_backlinks(projects_generator.items, original_items(items))
 
 
-def add_generator(pelican):
-    return ProjectsGenerator
-
-
-def register():
-    signals.get_generators.connect(add_generator)
-    signals.all_generators_finalized.connect(link_projects)
+CONTENT_TYPE = ContentType(
+    folder="projects",
+    noun="project",
+    keys=PROJECT_KEYS,
+    content_class=Project,
+    urls={"fi": "hankkeet/", "sv": "sv/projekt/"},
+    checks=(check_project_period,),
+    dated_checks=(active_past_end,),
+    generator=ProjectsGenerator,
+    all_generators_finalized=link_projects,
+    feeds=project_feeds,
+    scaffold=Scaffold(
+        name=lambda slug, values: slugify(values.get("Acronym") or values["Title"]),
+        defaults={"Phase": lambda day: "planned"},
+    ),
+)

@@ -14,8 +14,8 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from .agenda_lines import item_line, label_of
-from .messages import _, _n
-from .untrusted_text import heading_text
+from content_model.messages import _, _n
+from content_model.untrusted_text import heading_text
 
 LEVEL_2 = re.compile(r"^##(?!#)")
 FENCE = re.compile(r"^\s*(```|~~~)")

@@ -7,7 +7,7 @@ import re
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .messages import _
+from content_model.messages import _
 from .minutes_text import minutes_markdown, read_received
 
 # What the import writes where the text does not tell the day: `check`
@@ -196,13 +196,15 @@ def import_file(settings, path, body, title, date, confirm):
     """`invoke import-minutes`: the values checked as the build checks them,
     the body chosen, the files written. Returns the paths written, the
     number of items and the problems `check` finds in the new files."""
-    from .check import check_content
-    from .registry import load_registry
-    from .scaffold import invalid_values
+    from content_model.check import check_content
+    from content_model.registry import load_registry
+    from content_model.scaffold import invalid_values
+
+    from . import CONTENT_TYPE
 
     root = Path(settings["PATH"])
     registry = load_registry(root, settings["LANGUAGES"])
-    wrong = invalid_values("meetings", {"Date": date, "Body": body}, registry)
+    wrong = invalid_values(CONTENT_TYPE, {"Date": date, "Body": body}, registry)
     if wrong:
         raise ImportRefused(*wrong)
     body = choose_body(body, path, registry, confirm)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 
 from .agenda_lines import CONTRACT_LABEL, item_line, label_of
-from .schema import FINNISH_DATE
+from content_model.schema import FINNISH_DATE
 
 # Header lines of municipal minutes: 'Aika: 1.6.2020 klo 12.00', 'Paikka: …'.
 HEADER_LINE = re.compile(r"^(?P<key>[^\W\d_][^:\n]{0,30}+):[ \t]*+(?P<value>.*)$")
