@@ -151,7 +151,7 @@ def test_each_editor_chooses_the_language_of_the_tasks_messages(tmp_path):
     content = tmp_path / "content"
     sv = invoke("new", "uutinen", "X", "--content", str(content), EDITOR_LANG="sv", LANG="fi_FI.UTF-8")
     assert sv.returncode == 1
-    assert sv.stderr.strip() == "Okänd typ 'uutinen': använd någon av dessa: news, event, project, meeting, page"
+    assert sv.stderr.strip() == "Okänd typ 'uutinen': använd någon av dessa: news, page, meeting, project, event"
     fi = invoke("new", "news", "Uusi uutinen", "--date", "2020-06-01", "--content", str(content),
                 LANG="fi_FI.UTF-8")
     assert fi.stdout.splitlines()[0] == f"Luotu: {content / 'news' / '2020-06-01-uusi-uutinen.fi.md'}"

@@ -38,8 +38,8 @@ def test_an_item_scheduled_from_the_start_is_not_a_warning(build_from, caplog, t
 @pytest.mark.parametrize(("files", "expected"), [
     ({"news/u.fi.md": "Huom: tilaisuus on siirretty\nTitle: Uutinen\nDate: 2020-06-01\n\nTeksti.\n"},
      "news/u.fi.md:1: 'Huom:' is not a header key, and the line would not be published: if it is "
-     "text, move it below the header, after a blank line (keys: Title, Modified, Slug, Summary, Tags, "
-     "Status, Projects, Date)"),
+     "text, move it below the header, after a blank line (keys: Title, Date, Modified, Slug, Summary, "
+     "Tags, Status, Projects)"),
     ({"pages/uutinen.fi.md": "Title: Uutinen\nDate: 2020-06-01\n\nTeksti.\n"},
      "pages/uutinen.fi.md:2: content/pages files have no Date: is the file in the wrong folder? Move "
      "it to one of: events, meetings, news, projects, or remove the line"),
