@@ -74,7 +74,7 @@ def check_content(settings):
     written = defaultdict(set)  # (section, name) -> languages of its files, readable or not
     today = read_build_clock().date()
     for path in paths:
-        source, values, agenda = validated_source(path, settings, known)
+        source, values, structure = validated_source(path, settings, known)
         kind = types.get(source.section)
         for check in kind.dated_checks if kind and values else ():
             source.problems.extend(filter(None, [check(source, values, today)]))
@@ -82,7 +82,7 @@ def check_content(settings):
         if values:
             items[(source.section, source.name)][source.lang] = (source, values)
         if not any(p.severity == "error" for p in source.problems):
-            converter.item(source, values, agenda)  # the raw HTML policy's warnings
+            converter.item(source, values, structure)  # the raw HTML policy's warnings
         problems.extend(source.problems)
     problems.extend(duplicate_slugs(items))
     problems.extend(single_language_items(items, written, languages))

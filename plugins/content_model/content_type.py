@@ -18,8 +18,11 @@ from typing import Callable
 class BodyStructure:
     """Parts a kind reads from the body besides its text (a meeting's agenda
     items): ``parse(source)`` returns them, with problems added to the
-    source; ``owns_line(line)`` tells the lines that are its to check, not
-    the generic body check's; the body's own headings start at ``lowest_heading``."""
+    source, as an object with ``converted(html)`` -> (the rest of the body
+    as HTML, the parts as the item keeps them) and ``attribute``, the
+    item's attribute for the parts. ``owns_line(line)`` tells the lines
+    that are its to check, not the generic body check's; the body's own
+    headings start at ``lowest_heading``."""
 
     parse: Callable
     owns_line: Callable

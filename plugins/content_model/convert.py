@@ -1,5 +1,6 @@
 """Markdown to safe HTML, with one reused Markdown instance: the body, the
-Summary and a meeting's agenda parts of one item."""
+Summary and the parts of what its kind reads from the body (a meeting's
+agenda items) of one item."""
 
 from markdown import Markdown
 from markupsafe import Markup
@@ -66,15 +67,13 @@ class Converter:
         # Cleaned by the policy above: templates may output it as it is.
         return Markup(clean)
 
-    def item(self, source, values, agenda):
-        """(content HTML, summary HTML or None, agenda with HTML parts or None)."""
+    def item(self, source, values, structure):
+        """(content HTML, summary HTML or None, the parts of ``structure`` as
+        HTML or None); ``structure`` is what the item's kind read from the
+        body (BodyStructure.parse), or None."""
         summary = (self.html(source, values["summary"], source.fields["summary"].line)
                    if "summary" in source.fields else None)
-        if agenda is None:
+        if structure is None:
             return self.html(source, source.body), summary, None
-        for entry in agenda.items:
-            entry.proposal = self.html(source, entry.proposal)
-            entry.decision = self.html(source, entry.decision)
-            entry.discussion = self.html(source, "\n\n".join(entry.discussion))
-        items = sorted(agenda.items, key=lambda entry: entry.number)
-        return self.html(source, "\n\n".join(agenda.preamble)), summary, items
+        content, parts = structure.converted(lambda text: self.html(source, text))
+        return content, summary, parts

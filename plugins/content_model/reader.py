@@ -109,7 +109,7 @@ class ContentReader(BaseReader):
         plain data, which can be kept between builds and sent between
         processes. The linked files are those its links lead to, with
         whether each exists: the result holds while that stays so."""
-        source, values, agenda = validated_source(source_path, self.settings, self.known)
+        source, values, structure = validated_source(source_path, self.settings, self.known)
         linked = tuple((path, link_state(path)) for path in source.linked_files)
         if any(p.severity == "error" for p in source.problems):
             return source.problems, None, {}, linked
@@ -117,7 +117,7 @@ class ContentReader(BaseReader):
             # Published without them it would be wrong, and the translation's
             # error stops the build anyway: Pelican passes it by quietly.
             return source.problems, None, {"status": "skip"}, linked
-        content, summary, agenda_items = self.converter.item(source, values, agenda)
+        content, summary, parts = self.converter.item(source, values, structure)
         metadata = {
             "lang": source.lang,
             "item_name": source.name,
@@ -127,8 +127,8 @@ class ContentReader(BaseReader):
         }
         if summary is not None:
             metadata["summary"] = summary
-        if agenda_items is not None:
-            metadata["agenda"] = agenda_items
+        if parts is not None:
+            metadata[structure.attribute] = parts
         return source.problems, content, metadata, linked
 
 

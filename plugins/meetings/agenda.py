@@ -60,6 +60,18 @@ class Agenda:
     preamble: list = field(default_factory=list)  # Markdown blocks before item 1
     items: list = field(default_factory=list)
 
+    # The minutes' attribute that holds the items (Meeting.agenda).
+    attribute = "agenda"
+
+    def converted(self, html):
+        """(the preamble as HTML, the items in order with their parts as
+        HTML); ``html`` converts Markdown as the rest of the body is."""
+        for entry in self.items:
+            entry.proposal = html(entry.proposal)
+            entry.decision = html(entry.decision)
+            entry.discussion = html("\n\n".join(entry.discussion))
+        return html("\n\n".join(self.preamble)), sorted(self.items, key=lambda entry: entry.number)
+
 
 def is_label(line):
     return label_of(line) is not None
