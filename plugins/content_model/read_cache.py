@@ -9,6 +9,7 @@ Anything else changed gives a new key; the output is byte-identical to a
 clean build's.
 """
 
+import dataclasses
 import hashlib
 import os
 from pathlib import Path
@@ -71,8 +72,11 @@ class ReadCache:
         return entry
 
     def put(self, key, entry):
-        self.entries[key] = entry
+        problems, content, metadata, linked = entry
+        self.entries[key] = (tuple(problems), content, {name: frozen(value) for name, value in metadata.items()},
+                             tuple(linked))
         self.used.add(key)
+        return self.entries[key]
 
     def forget_unused(self):
         """Keep only what the last build read, so the cache does not grow
@@ -82,10 +86,38 @@ class ReadCache:
         self.keys = {}
 
 
+class FrozenDict(dict):
+    """A dict kept in the cache: every build and plugin reads the same one,
+    so none may change it."""
+
+    def _refuse(self, *_args, **_kwargs):
+        raise TypeError("a value the reader made is shared by every build: copy it to change it")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse
+
+    def __reduce__(self):
+        return FrozenDict, (dict(self),)
+
+
+def frozen(value):
+    """``value`` as the cache keeps it: lists as tuples, dicts as
+    FrozenDicts, sets as frozensets, all the way down. Anything else must
+    be immutable already (a frozen dataclass, a string, a date)."""
+    if isinstance(value, (list, tuple)):
+        return tuple(frozen(part) for part in value)
+    if isinstance(value, dict):
+        return FrozenDict({name: frozen(part) for name, part in value.items()})
+    if isinstance(value, (set, frozenset)):
+        return frozenset(value)
+    if dataclasses.is_dataclass(value) and not type(value).__dataclass_params__.frozen:
+        raise TypeError(f"{type(value).__name__} is kept in the read cache: make it a frozen dataclass")
+    return value
+
+
 def fresh(entry):
     """A copy a build may change without changing the cache: the metadata
-    dict. Its values are as the reader made them, for every build: plugins
-    add attributes to items, they do not change these values."""
+    dict. Its values are the cache's own, frozen (see ``frozen``): plugins
+    add attributes to items, they cannot change these values."""
     problems, content, metadata, _linked = entry
     return list(problems), content, dict(metadata)
 

@@ -76,8 +76,7 @@ class ContentReader(BaseReader):
         key = self.key(source_path)
         entry = self.cache.get(key)
         if entry is None:
-            entry = self.read_plain(source_path)
-            self.cache.put(key, entry)
+            entry = self.cache.put(key, self.read_plain(source_path))
         problems, content, metadata = fresh(entry)
         # What the files said, to tell whether a page showing this item changed.
         metadata["source_key"] = key

@@ -46,13 +46,28 @@ def misspelt_label(text):
 
 
 @dataclass
-class AgendaItem:
+class ItemBeingRead:
+    """An agenda item while its blocks are read, in Markdown."""
+
     number: int
     title: str
     line: int
     proposal: str = ""
     decision: str = ""
     discussion: list = field(default_factory=list)  # Markdown blocks
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    """An agenda item as the meeting keeps it, its parts as HTML. Frozen:
+    it is kept between builds and shared by every page that shows it."""
+
+    number: int
+    title: str
+    line: int
+    proposal: str = ""
+    decision: str = ""
+    discussion: str = ""
 
 
 @dataclass
@@ -66,11 +81,10 @@ class Agenda:
     def converted(self, html):
         """(the preamble as HTML, the items in order with their parts as
         HTML); ``html`` converts Markdown as the rest of the body is."""
-        for entry in self.items:
-            entry.proposal = html(entry.proposal)
-            entry.decision = html(entry.decision)
-            entry.discussion = html("\n\n".join(entry.discussion))
-        return html("\n\n".join(self.preamble)), sorted(self.items, key=lambda entry: entry.number)
+        items = tuple(AgendaItem(entry.number, entry.title, entry.line, html(entry.proposal),
+                                 html(entry.decision), html("\n\n".join(entry.discussion)))
+                      for entry in sorted(self.items, key=lambda entry: entry.number))
+        return html("\n\n".join(self.preamble)), items
 
 
 def is_label(line):
@@ -165,7 +179,7 @@ def parse_agenda(source):
                     "order of the minutes", number=number, previous=previous))
             seen.setdefault(number, heading_line)
             previous = max(number, previous or 0)
-            current = AgendaItem(number, heading_text(heading.title), heading_line)
+            current = ItemBeingRead(number, heading_text(heading.title), heading_line)
             agenda.items.append(current)
         elif heading is False:
             current = None  # an invalid heading, already reported

@@ -27,11 +27,11 @@ def project_record(project, siteurl):
         "start": project.start.isoformat() if getattr(project, "start", None) else "",
         "end": project.end.isoformat() if getattr(project, "end", None) else "",
         "lead": getattr(project, "lead", ""),
-        "partners": getattr(project, "partners", []),
+        "partners": list(getattr(project, "partners", ())),
         "funding": getattr(project, "funding", ""),
         "budget": int(budget) if budget is not None and budget == int(budget) else (
             float(budget) if budget is not None else None),
-        "region": getattr(project, "region", []),
+        "region": list(getattr(project, "region", ())),
         "contact": getattr(project, "contact", ""),
         "website": getattr(project, "website", ""),
         "summary": Markup(project.metadata.get("summary", "")).striptags(),
