@@ -37,6 +37,7 @@ PUBLICATIONS = {
         CONTENT_TYPE = ContentType(
             folder="publications",
             noun="publication",
+            label="Publications",
             keys=common_keys() + (Key("Publisher", parse_text, required=True, shared=True),),
             content_class=Publication,
             urls={"fi": "julkaisut/", "sv": "sv/publikationer/"},

@@ -38,3 +38,33 @@ def test_titles_keep_text_between_angle_brackets(build_from):
     assert page.find("meta", property="og:title")["content"] == heading
     swedish = site.html("/sv/aktuellt/tjanster-for-barn/")
     assert swedish.title.get_text().startswith("Tjänster för barn (ålder < 7 år)")
+
+
+def test_a_page_added_to_the_menu_is_labelled_with_its_menu_title_or_title(tmp_path, monkeypatch):
+    import pelicanconf
+    from conftest import ROOT, BuiltSite
+    from site_build import build_site
+
+    files = {**SITE,
+             "pages/hallitus.fi.md": "Title: Hallitus & johtoryhmä\nMenu-title: Hallitus\n\nH.\n",
+             "pages/hallitus.sv.md": "Title: Styrelse och ledningsgrupp\nSlug: styrelse\n\nS.\n",
+             "pages/tilastot.fi.md": "Title: Tilastot <2020>\n\nT.\n"}
+    for relative, text in files.items():
+        (tmp_path / "content" / relative).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / "content" / relative).write_text(text, encoding="utf-8")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
+    menu = [*pelicanconf.MAIN_MENU, ("page", "hallitus"), ("page", "tilastot")]
+    site = BuiltSite(build_site(ROOT / "pelicanconf.py", tmp_path / "output", overrides={
+        "PATH": str(tmp_path / "content"), "MAIN_MENU": menu}))
+    links = lambda soup: [(a["href"], a.get_text()) for a in soup.select(".main-nav a")]  # noqa: E731
+    assert links(site.html("/"))[-3:] == [
+        ("/tietoa/", "Tietoa"), ("/hallitus/", "Hallitus"), ("/tilastot/", "Tilastot <2020>")]
+    # In Swedish: the translation's own Title, where it has no Menu-title;
+    # the page without a translation in Finnish.
+    assert links(site.html("/sv/"))[:4] == [("/sv/aktuellt/", "Aktuellt"), ("/sv/evenemang/", "Evenemang"),
+                                            ("/sv/projekt/", "Projekt"), ("/sv/moten/", "Möten")]
+    assert links(site.html("/sv/"))[-2:] == [("/sv/styrelse/", "Styrelse och ledningsgrupp"),
+                                             ("/tilastot/", "Tilastot <2020>")]
+    # Read by screen readers in the language it is written in.
+    assert site.html("/sv/").select_one('.main-nav a[href="/tilastot/"]')["lang"] == "fi"
+    assert not site.html("/sv/").select_one('.main-nav a[href="/sv/styrelse/"]').has_attr("lang")

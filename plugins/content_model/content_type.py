@@ -14,6 +14,13 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 
+def N_(message):
+    """Marks a message for the theme's catalogue (babel.cfg): a kind's label
+    and feed titles, translated where they are shown, in that page's or
+    feed's language."""
+    return message
+
+
 @dataclass(frozen=True)
 class BodyStructure:
     """Parts a kind reads from the body besides its text (a meeting's agenda
@@ -95,6 +102,7 @@ class ContentType:
 
     folder: str
     noun: str  # what `invoke new` calls it: invoke new meeting …
+    label: str  # its name in the menu and the search filters (N_, English)
     keys: tuple
     content_class: type
     urls: dict

@@ -6,7 +6,7 @@ from itertools import groupby
 from pathlib import Path
 
 from bilingual import in_language, write_year_pages
-from content_model.content_type import ContentType, Scaffold
+from content_model.content_type import N_, ContentType, Scaffold
 from content_model.generator import SectionGenerator
 from localization.catalogs import Catalogs
 
@@ -126,6 +126,7 @@ def day_of(build_date):
 CONTENT_TYPE = ContentType(
     folder="events",
     noun="event",
+    label=N_("Events"),
     keys=EVENT_KEYS,
     content_class=Event,
     urls={"fi": "tapahtumat/", "sv": "sv/evenemang/"},

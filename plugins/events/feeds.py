@@ -1,14 +1,9 @@
 """What events give to feeds: the feed of upcoming events, whose entries
 tell when and where, and a cancelled or moved event as news of its own."""
 
-from content_model.content_type import SectionFeed
+from content_model.content_type import N_, SectionFeed
 from feeds.entries import plain_text
 from localization.dates import time_range
-
-
-def N_(message):
-    """Marks a message for the theme's catalogue; translated per feed language."""
-    return message
 
 
 UPCOMING_EVENTS_FEED = SectionFeed(

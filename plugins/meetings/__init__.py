@@ -4,7 +4,7 @@ body and year, a page per body and a register of decisions, per language."""
 from itertools import groupby
 
 from bilingual import in_language, write_language_page, write_year_pages
-from content_model.content_type import BodyStructure, ContentType, Scaffold
+from content_model.content_type import N_, BodyStructure, ContentType, Scaffold
 from content_model.generator import SectionGenerator
 from content_model.registry import load_registry
 
@@ -78,6 +78,7 @@ class MeetingsGenerator(SectionGenerator):
 CONTENT_TYPE = ContentType(
     folder="meetings",
     noun="meeting",
+    label=N_("Meetings"),
     keys=MEETING_KEYS,
     content_class=Meeting,
     urls={"fi": "kokoukset/", "sv": "sv/moten/"},

@@ -3,12 +3,8 @@ that shows the whole minutes, or in a project's feed only the agenda items
 that name the project."""
 
 from bilingual import in_language
+from content_model.content_type import N_
 from feeds import Feed
-
-
-def N_(message):
-    """Marks a message for the theme's catalogue; translated per feed language."""
-    return message
 
 
 def body_feeds(generator, lang):

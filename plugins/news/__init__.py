@@ -4,18 +4,14 @@ feed of each language."""
 
 from pelican.contents import Article
 
-from content_model.content_type import ContentType, Scaffold, SectionFeed
+from content_model.content_type import N_, ContentType, Scaffold, SectionFeed
 from content_model.schema import Key, common_keys, parse_date
-
-
-def N_(message):
-    """Marks a message for the theme's catalogue; translated per feed language."""
-    return message
 
 
 CONTENT_TYPE = ContentType(
     folder="news",
     noun="news",
+    label=N_("News"),
     keys=common_keys(Date=Key("Date", parse_date, required=True, shared=True,
                               help=common_keys()[1].help)),
     content_class=Article,

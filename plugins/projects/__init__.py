@@ -4,7 +4,7 @@ by phase with a page per region, and the registry as JSON and CSV."""
 import logging
 
 from bilingual import in_language, original_items, published_items, write_language_page
-from content_model.content_type import ContentType, Scaffold
+from content_model.content_type import N_, ContentType, Scaffold
 from content_model.generator import SectionGenerator
 from content_model.messages import editor_translations
 from content_model.model import KnownNames
@@ -97,6 +97,7 @@ def link_projects(generators):
 CONTENT_TYPE = ContentType(
     folder="projects",
     noun="project",
+    label=N_("Projects"),
     keys=PROJECT_KEYS,
     content_class=Project,
     urls={"fi": "hankkeet/", "sv": "sv/projekt/"},

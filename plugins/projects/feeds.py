@@ -4,12 +4,8 @@ those items: the subscriber follows the project, and the whole minutes are
 a link away."""
 
 from bilingual import in_language
+from content_model.content_type import N_
 from feeds import Feed
-
-
-def N_(message):
-    """Marks a message for the theme's catalogue; translated per feed language."""
-    return message
 
 
 def project_feeds(generator, lang):
