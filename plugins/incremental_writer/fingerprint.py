@@ -140,7 +140,8 @@ class Fingerprints:
     def item(self, item):
         key = id(item)
         if key not in self.items:
-            own = {name: value for name, value in vars(item).items() if name not in NOT_OWN}
+            memo = getattr(item, "memo_attributes", ())
+            own = {name: value for name, value in vars(item).items() if name not in NOT_OWN and name not in memo}
             if getattr(item, "source_key", None):
                 # What the reader made, unchanged (plugins add attributes,
                 # they do not change these), is covered by the source key.

@@ -21,18 +21,23 @@ class Meeting(Page):
     # Parts Pelican's links are resolved in as they are shown, besides the
     # body: the incremental writer's fingerprint covers their targets.
     resolved_attributes = ("agenda",)
+    # Kept on the item, but not part of what it is: the fingerprint leaves it out.
+    memo_attributes = ("resolved_agenda",)
 
     @property
     def agenda(self):
         """The agenda items, their links resolved as in any other text:
         {filename}, {static} and relative links lead where they do in the
         body, on the meeting page, in feeds and in the decision register.
-        Resolved on each use, as Pelican resolves the body: nothing is kept
-        on the item that a page's fingerprint would see come and go."""
+        Resolved once per address the links are relative to (as Pelican's
+        get_content is), when first shown: every address is final by then."""
         siteurl = self.get_siteurl()
-        return [replace(entry, **{
-            part: Markup(self._update_content(str(getattr(entry, part)), siteurl))
-            for part in ("proposal", "decision", "discussion")}) for entry in self.__dict__["agenda"]]
+        resolved = self.__dict__.setdefault("resolved_agenda", {})
+        if siteurl not in resolved:
+            resolved[siteurl] = tuple(replace(entry, **{
+                part: Markup(self._update_content(str(getattr(entry, part)), siteurl))
+                for part in ("proposal", "decision", "discussion")}) for entry in self.__dict__["agenda"])
+        return resolved[siteurl]
 
     @agenda.setter
     def agenda(self, items):
