@@ -52,6 +52,7 @@ def run_builder(connection, settings_file, overrides):
 
 
 def serve_requests(connection, settings_file, overrides):
+    from pelican import signals
     from pelican.settings import read_settings
 
     from content_model.messages import editor_translations
@@ -60,10 +61,14 @@ def serve_requests(connection, settings_file, overrides):
     from site_build import (BuildCache, BuildFailed, build_site, finish_search_index_catch_up,
                             start_search_index_catch_up)
 
+    from .quick import LastSite, render_first
+
     translations = editor_translations(read_settings(str(settings_file)))
     plain_logging(translations)
     cache = BuildCache()  # an edit re-reads and re-renders only what it touched
     refresh = None  # the search index being made, in the background
+    last_site = LastSite()  # to render a saved file's page before the build
+    signals.all_generators_finalized.connect(last_site.keep)
     while True:
         if refresh is not None:
             wait = INDEX_POLL
@@ -83,9 +88,14 @@ def serve_requests(connection, settings_file, overrides):
             refresh.cancel()
             refresh = None
         try:
-            connection.recv()
+            request = connection.recv()
         except EOFError:  # the preview has stopped
             return
+        changed = request.get("changed") if isinstance(request, dict) else None
+        if changed and last_site.generators:
+            if render_first(last_site.generators, changed, cache.render.output) is not None:
+                connection.send({"ok": True, "lines": [], "first": True})
+        last_site.forget()
         errors = ErrorLines(EditorLogFormat(translations))
         logging.getLogger().addHandler(errors)
         try:
@@ -96,10 +106,12 @@ def serve_requests(connection, settings_file, overrides):
             stopped = _("The build stopped: {reason}; the preview shows the last good build",
                         reason=failure).render(translations)
             print(stopped, flush=True)
+            last_site.built(False)
             connection.send({"ok": False, "lines": errors.lines + [stopped]})
             continue
         finally:
             logging.getLogger().removeHandler(errors)
+        last_site.built(True)
         connection.send({"ok": True, "lines": []})
 
 
@@ -122,14 +134,20 @@ class Builder:
         self.process.start()
         theirs.close()
 
-    def build(self):
+    def build(self, changed=(), first=None):
         """{"ok": bool, "lines": the errors, as on the terminal}. A process
-        that ended is replaced at the next build."""
+        that ended is replaced at the next build. ``changed``: the content
+        files saved since the last build; when their pages could be made
+        before the build, ``first`` is called with that outcome at once."""
         if self.process is None:
             self.start()
         try:
-            self.connection.send("build")
+            self.connection.send({"changed": [str(path) for path in changed]})
             outcome = self.connection.recv()
+            if outcome.get("first"):
+                if first:
+                    first(outcome)
+                outcome = self.connection.recv()
         except (EOFError, OSError):  # killed, or out of memory: its traceback is on the terminal
             outcome = {"ok": False, "ended": True, "lines": [_(
                 "The build process ended unexpectedly; see the terminal").render(self.translations)]}

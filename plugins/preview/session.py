@@ -36,7 +36,10 @@ def serve_preview(root, port, lang, translations):
             changed = watcher.wait()
             if touches_code(changed):
                 builder.restart()
-            state.show(builder.build())
+            # A saved item's own page shows first; the build follows at once.
+            saved = [root / path for path in changed
+                     if path.startswith("content") and path.endswith(".md") and (root / path).is_file()]
+            state.show(builder.build(saved, first=state.show))
     finally:
         server.shutdown()
         server.server_close()
