@@ -11,7 +11,8 @@ from .files import link_problems, outside_static_paths, static_file_problems
 from .generator import section_generator_context
 from .messages import editor_translations
 from .reader import ContentError, ContentReader, log_problems, read_ahead
-from .registry import RegistryError, load_registry
+from .registry import RegistryError
+from .site_model import SITE_MODEL, read_site_model
 
 
 def read_content(pelican):
@@ -25,7 +26,8 @@ def read_content(pelican):
     if any(problem.severity == "error" for problem in problems):
         raise ContentError(f"{problems[0].path}: files that cannot be published (see above)")
     try:
-        load_registry(settings["PATH"], settings["LANGUAGES"])
+        # Read once for the whole build: every reader and generator uses it.
+        settings[SITE_MODEL] = read_site_model(settings)
     except RegistryError as broken:
         # Every meeting and project refers to it: nothing can be read until
         # it is fixed, and its own message is the one the editor needs.

@@ -36,7 +36,7 @@ class Uncacheable(Exception):
 class Describer(pickle.Pickler):
     """Pickles a value, with items described by ``describe_item``."""
 
-    def __init__(self, describe_item, wrappers):
+    def __init__(self, describe_item, wrappers, describers):
         self.buffer = io.BytesIO()
         super().__init__(self.buffer, protocol=pickle.HIGHEST_PROTOCOL)
         # No memo: the same value pickles the same, whichever objects it
@@ -47,6 +47,7 @@ class Describer(pickle.Pickler):
         self.memo = {id(tuple): (0, tuple)}
         self.describe_item = describe_item
         self.wrappers = wrappers
+        self.describers = describers
 
     def wrapper(self, value):
         """A tag, category or author: its name and address, which Pelican
@@ -61,9 +62,9 @@ class Describer(pickle.Pickler):
         kind = type(value)
         if kind is type:
             return NotImplemented
-        if kind not in DESCRIBE:
-            DESCRIBE[kind] = describer_of(kind)
-        describe = DESCRIBE[kind]
+        if kind not in self.describers:
+            self.describers[kind] = describer_of(kind)
+        describe = self.describers[kind]
         return describe(self, value) if describe else NotImplemented
 
 
@@ -114,23 +115,20 @@ def is_plain(kind):
 HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
 
 
-# type -> how its values are described (describer_of), filled as types come.
-DESCRIBE = {}
-
-
 class Fingerprints:
     """One per build: an item's fingerprint is worked out once."""
 
     def __init__(self):
         self.items = {}
         self.wrappers = {}
+        self.describers = {}  # type -> how its values are described (describer_of)
 
     def of(self, value):
         """The fingerprint of a template's variables: items in full."""
         return self.digest(value, self.item)
 
     def digest(self, value, describe_item):
-        describer = Describer(describe_item, self.wrappers)
+        describer = Describer(describe_item, self.wrappers, self.describers)
         try:
             describer.dump(value)
         except (pickle.PicklingError, TypeError, AttributeError, ValueError) as error:

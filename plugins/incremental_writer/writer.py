@@ -63,6 +63,9 @@ class RenderState:
     spare_identity: tuple | None = None
     # What the last link check of ``output`` found (link_crawl.LinkRecords).
     link_records: object = None
+    # What the last sitemap read of each page, by the identity of its file
+    # (sitemap_xml): a page a build kept is not read again.
+    sitemap_entries: dict = field(default_factory=dict)
     # The templates' compiled code (templates.CompiledTemplates), and what
     # each template reads (template_reads) with the theme it is true of.
     compiled_templates: dict = field(default_factory=dict)
@@ -161,12 +164,16 @@ def content_file(kwargs):
     return None
 
 
-# Pages being rendered by the worker processes, which are forked and find them here.
-_jobs = []
+def keep_jobs(jobs):
+    """Start of a forked worker process: it has the parent's ``jobs``
+    already (a job holds templates, which cannot be pickled) and keeps them
+    on its own process object, which ends with the pool."""
+    multiprocessing.current_process().render_jobs = jobs
 
 
-def _run_job(index):
-    return _jobs[index].run()
+def run_job(index):
+    """Render job ``index`` in a worker process (see keep_jobs)."""
+    return multiprocessing.current_process().render_jobs[index].run()
 
 
 class IncrementalWriter(Writer):
@@ -334,19 +341,15 @@ class IncrementalWriter(Writer):
     def render_pending(self):
         """Make the queued pages and files, on every core when there are
         enough; returns how many pages were rendered."""
-        global _jobs
         jobs, self.jobs = self.jobs, []
         workers = min(build_workers(self.settings), len(jobs) // 8)
         # A job holds its template and Pelican's objects, which a spawned
         # worker (Windows, macOS) cannot be sent: there, pages render here.
         if workers >= 2 and start_method(self.settings) == "fork":
-            _jobs = jobs
-            try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    chunk = max(1, len(jobs) // (workers * 8))
-                    results = pool.map(_run_job, range(len(jobs)), chunksize=chunk)
-            finally:
-                _jobs = []
+            # Forked with the jobs as they are, not pickled (keep_jobs).
+            with multiprocessing.get_context("fork").Pool(workers, keep_jobs, (jobs,)) as pool:
+                chunk = max(1, len(jobs) // (workers * 8))
+                results = pool.map(run_job, range(len(jobs)), chunksize=chunk)
         else:
             results = [job.run() for job in jobs]
         for job, (names, _changed) in zip(jobs, results):

@@ -11,7 +11,7 @@ from content_model.generator import SectionGenerator
 from content_model.messages import editor_translations
 from content_model.model import KnownNames, active_past_end
 from content_model.reader import validated_source
-from content_model.registry import load_registry
+from content_model.site_model import site_model
 from content_model.schema import PHASES
 
 from .backlinks import collect_backlinks
@@ -30,7 +30,7 @@ class ProjectsGenerator(SectionGenerator):
 
     def generate_context(self):
         super().generate_context()
-        self.registry = load_registry(self.path, self.settings["LANGUAGES"])
+        self.registry = site_model(self.context).registry
         today = self.context["BUILD_CLOCK"].date()
         translations = editor_translations(self.settings)
         for project in self.published_items():
