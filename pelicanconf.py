@@ -22,7 +22,10 @@ DEFAULT_LANG = "fi"
 LANGUAGES = ("fi", "sv")
 
 PLUGIN_PATHS = ["plugins"]
-# content_model comes first: the others build on its models.
+# Registered in this order, and blinker calls each signal's receivers in it:
+# a plugin comes after those it needs (site_indexes after bilingual, whose
+# pairing of the items it checks the navigation against). Each plugin names
+# them in its AFTER; the build checks the order before it reads anything.
 PLUGINS = [
     "content_model",
     "localization",
@@ -33,9 +36,9 @@ PLUGINS = [
     "events",
     "feeds",
     "theme_assets",
+    "incremental_writer",
     "sitemap_xml",
     "search_index",
-    "incremental_writer",
 ]
 
 # Nothing but the site's own files may load; no inline script or style.

@@ -17,6 +17,9 @@ from .structured_data import event_json_ld
 from .subscribe import subscription
 from .timezone import helsinki_timezone
 
+# A section of the content model, its pages in both languages (bilingual).
+AFTER = ("content_model", "bilingual")
+
 
 def registration_closes(event):
     """When registration closes: the end of the deadline's day for a day

@@ -20,10 +20,11 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
-# Attributes that are the whole settings or context, not the item's own.
-NOT_OWN = {"settings", "_context", "metadata"}
+from pelican_adapter import (RAW_BODY, is_heap_type, own_attributes, page_fields, paginator_fields,
+                             pickle_by_memo, raw_body, wrapper_fields)
+
 # Made from the item's source files alone, which its source key covers...
-FROM_SOURCE = {"_content"}
+FROM_SOURCE = {RAW_BODY}
 # ...except the links Pelican resolves to other files' addresses as it renders.
 RESOLVED_LINKS = ("{filename}", "{static}", "|filename|", "|static|")
 
@@ -43,8 +44,8 @@ class Describer(pickle.Pickler):
         # shares with others in this build...
         self.fast = True
         # ...but for ``tuple``, which every description below is rebuilt
-        # with: found here, it is not another call of reducer_override.
-        self.memo = {id(tuple): (0, tuple)}
+        # with: found there, it is not another call of reducer_override.
+        pickle_by_memo(self, [tuple])
         self.describe_item = describe_item
         self.wrappers = wrappers
         self.describers = describers
@@ -52,9 +53,10 @@ class Describer(pickle.Pickler):
     def wrapper(self, value):
         """A tag, category or author: its name and address, which Pelican
         works out anew each time it is asked."""
-        key = (type(value).__name__, value.name)
+        name, url = wrapper_fields(value)
+        key = (type(value).__name__, name)
         if key not in self.wrappers:
-            self.wrappers[key] = (*key, value.url)
+            self.wrappers[key] = (*key, url)
         return self.wrappers[key]
 
     def reducer_override(self, value):
@@ -81,12 +83,12 @@ def describer_of(kind):
         return lambda describer, value: described(describer.wrapper(value))
     if issubclass(kind, Paginator):
         # A listing page shows how many pages there are, not the others' items.
-        return lambda _, value: described(
-            ("Paginator", value.name, value.url, value.count, value.num_pages))
+        return lambda _, value: described(("Paginator", *paginator_fields(value)))
     if issubclass(kind, Page):
-        return lambda describer, page: described(
-            ("Page", page.number, page.save_as, page.url,
-             [describer.describe_item(item) for item in page.object_list]))
+        def describe_page(describer, page):
+            number, save_as, url, items = page_fields(page)
+            return described(("Page", number, save_as, url, [describer.describe_item(item) for item in items]))
+        return describe_page
     if issubclass(kind, str):
         return lambda _, value: described((kind.__name__, str(value)))
     if issubclass(kind, (date, time)):
@@ -105,14 +107,11 @@ def is_plain(kind):
     """Whether a value of ``kind`` is all in its attributes: a class written
     in Python (not a function, not a subclass of list or dict), without
     __slots__, pickled the default way."""
-    return (all(base is object or (base.__flags__ & HEAP_TYPE and "__slots__" not in vars(base))
+    return (all(base is object or (is_heap_type(base) and "__slots__" not in vars(base))
                 for base in kind.__mro__)
             and kind.__reduce_ex__ is object.__reduce_ex__
             and kind.__reduce__ is object.__reduce__
             and kind.__getstate__ is object.__getstate__)
-
-
-HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
 
 
 class Fingerprints:
@@ -138,7 +137,7 @@ class Fingerprints:
     def item(self, item):
         key = id(item)
         if key not in self.items:
-            own = {name: value for name, value in vars(item).items() if name not in NOT_OWN}
+            own = own_attributes(item)
             if getattr(item, "source_key", None):
                 # What the reader made, unchanged (plugins add attributes,
                 # they do not change these), is covered by the source key.
@@ -149,7 +148,7 @@ class Fingerprints:
             # The body, and what else a content class resolves links in as it
             # is shown (Meeting's agenda), as written.
             resolved = getattr(item, "resolved_attributes", ())
-            written = [getattr(item, "_content", None) or ""] + [
+            written = [raw_body(item) or ""] + [
                 repr(vars(item).get(name)) for name in resolved]
             if any(marker in text for text in written for marker in RESOLVED_LINKS):
                 own["content"] = item.content

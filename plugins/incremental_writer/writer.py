@@ -19,8 +19,7 @@ from pathlib import Path
 from jinja2 import meta
 from pelican import signals
 from pelican.contents import Content
-from pelican.paginator import Paginator
-from pelican.utils import path_to_url, get_relative_path, sanitised_join
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from content_model.check import taken_address
@@ -28,6 +27,7 @@ from content_model.messages import editor_translations
 from content_model.read_cache import code_fingerprint, settings_fingerprint
 from content_model.reader import log_problems
 from content_model.workers import build_workers, start_method
+from pelican_adapter import page_variables, share_page_siteurl, written_pages
 from site_files import remove_files, replace_file
 
 from .fingerprint import Fingerprints, Uncacheable
@@ -89,8 +89,7 @@ class Job:
         self.context["linked_items"] = linked
         # As Pelican's writer: an item's links are made relative to the page
         # being written (RELATIVE_URLS).
-        if self.context["localsiteurl"]:
-            self.shared["localsiteurl"] = self.context["localsiteurl"]
+        share_page_siteurl(self.shared, self.context)
         data = self.template.render(self.context).encode("utf-8")
         # A page made again as it was (its translation changed, say) keeps
         # its file: the link check and the search index then pass it over.
@@ -210,32 +209,13 @@ class IncrementalWriter(Writer):
         # Every page of a site with RELATIVE_URLS links relatively, whichever
         # generator writes it (ours pass no relative_urls of their own).
         relative_urls = relative_urls or self.settings["RELATIVE_URLS"]
-        if paginated is None:
-            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
-        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
-            self.add_page(name, template, context, kwargs, relative_urls)
-            return
-        per_page = (self.settings["PAGINATED_TEMPLATES"][template_name]
-                    or self.settings["DEFAULT_PAGINATION"])
-        paginators = {key: Paginator(name, url, val, self.settings, per_page)
-                      for key, val in paginated.items()}
-        for number in range(1, next(iter(paginators.values())).num_pages + 1):
-            page_kwargs = dict(kwargs)
+        for page, variables, neighbours in written_pages(name, url, kwargs, paginated, template_name,
+                                                         self.settings):
             # A page links to the next and previous ones; their items are
             # not on it, and do not count.
-            key_kwargs = dict(kwargs)
-            for key, paginator in paginators.items():
-                page = paginator.page(number)
-                neighbours = {
-                    f"{key}_previous_page": paginator.page(number - 1) if number > 1 else None,
-                    f"{key}_next_page": (paginator.page(number + 1)
-                                         if number < paginator.num_pages else None),
-                }
-                current = {f"{key}_paginator": paginator, f"{key}_page": page}
-                page_kwargs.update(current, **neighbours)
-                key_kwargs.update(current, **{name: neighbour and (neighbour.number, neighbour.url)
-                                              for name, neighbour in neighbours.items()})
-            self.add_page(page.save_as, template, context, page_kwargs, relative_urls, key_kwargs)
+            described = {key: variables[key] and (variables[key].number, variables[key].url)
+                         for key in neighbours}
+            self.add_page(page, template, context, variables, relative_urls, {**variables, **described})
 
     def claim(self, name, made_from=None):
         """Each output file is made once: a second page for the same address
@@ -253,12 +233,7 @@ class IncrementalWriter(Writer):
     def add_page(self, name, template, context, kwargs, relative_urls, key_kwargs=None):
         self.claim(name, content_file(kwargs))
         self.context = context
-        local = context.copy()
-        local["localsiteurl"] = local.get("localsiteurl", None)
-        if relative_urls:
-            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
-        local["output_file"] = name
-        local.update(kwargs)
+        local = page_variables(context, name, kwargs, relative_urls)
         local["output_path"] = sanitised_join(self.output_path, name)
         key = self.key_of(name, "page", template.name, relative_urls, key_kwargs or kwargs,
                           self.context_read(template, context, kwargs))

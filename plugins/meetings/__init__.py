@@ -10,6 +10,9 @@ from content_model.contents import Meeting
 from content_model.generator import SectionGenerator
 from content_model.site_model import site_model
 
+# A section of the content model, its pages in both languages (bilingual).
+AFTER = ("content_model", "bilingual")
+
 
 def link_neighbours(meetings, languages):
     """Previous and next meeting of the same body, in each language version."""

@@ -17,6 +17,9 @@ from content_model.schema import PHASES
 from .backlinks import collect_backlinks
 from .registry_data import project_record, projects_csv, projects_json
 
+# A section of the content model, its pages in both languages (bilingual).
+AFTER = ("content_model", "bilingual")
+
 logger = logging.getLogger(__name__)
 
 # Active projects first, then those on their way, then the ended ones.

@@ -13,6 +13,9 @@ from xml.sax.saxutils import escape
 from incremental_writer import output_written
 from site_files import replace_file
 
+# Reads the pages on output_written, which incremental_writer sends.
+AFTER = ("incremental_writer",)
+
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
