@@ -58,10 +58,10 @@ def is_logged_line(record, line):
 
 def record_failed_source(generator, path):
     """Note that the content file ``path`` (relative to the content folder)
-    failed to read, as Pelican's own generators do: then no other generator
-    takes it, and a {filename} link to it is not reported missing. Pelican
-    4.12 has only the private ``Generator._add_failed_source_path``, which
-    maps the path to None in context["generated_content"]."""
+    failed to read, as Pelican's own generators do: then the StaticGenerator
+    does not publish it as a file (STATIC_EXCLUDE_SOURCES). Pelican 4.12 has
+    only the private ``Generator._add_failed_source_path``, which maps the
+    path to None in context["generated_content"]."""
     generator._add_failed_source_path(path)
 
 
