@@ -2,7 +2,7 @@
 that the plugins use, in one place: the rest of the code calls these.
 
 Each function names the version whose behaviour it relies on: those pinned
-in requirements.txt (Pelican 4.12.0, Markdown 3.11.3, CPython 3.11+).
+in requirements.txt (Pelican 4.12.0, Markdown 3.11.3), and CPython 3.11.
 tests/test_pelican_adapter.py exercises each one against the installed
 libraries, so that an upgrade that breaks an assumption fails the test of
 that function by name.
