@@ -28,7 +28,10 @@ LANGUAGES = ("fi", "sv")
 CONTENT_TYPES = ["news", "pages", "meetings", "projects", "events"]
 
 PLUGIN_PATHS = ["plugins"]
-# content_model comes first: the others build on its models.
+# Registered in this order, and blinker calls each signal's receivers in it:
+# a plugin comes after those it needs (site_indexes after bilingual, whose
+# pairing of the items it checks the navigation against). Each plugin names
+# them in its AFTER; the build checks the order before it reads anything.
 PLUGINS = [
     "content_model",
     "localization",
@@ -36,9 +39,9 @@ PLUGINS = [
     "site_indexes",
     "feeds",
     "theme_assets",
+    "incremental_writer",
     "sitemap_xml",
     "search_index",
-    "incremental_writer",
 ]
 
 # Nothing but the site's own files may load; no inline script or style.

@@ -23,17 +23,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pelican import Pelican
-from pelican.log import console as pelican_console
 from pelican.settings import read_settings
 
 from cache_file import read_signed, write_signed
 from content_model.messages import _n, editor_translations
+from content_model.plugin_order import PluginOrderError
 from content_model.read_cache import ReadCache, code_fingerprint
 from content_model.reader import ContentError
 from incremental_writer import RenderState
 from search_index import INDEX, IndexRefresh
 from output_folder import (FolderBusy, check_movable, publishing_lock, readable_by_everyone,
                            remove_leftovers, system_failure)
+from pelican_adapter import pelican_summary_silenced
 from site_files import bring_up_to_date, exchange, folder_identity, link_tree, same_tree
 
 
@@ -124,10 +125,14 @@ def build_locked(settings: dict[str, Any], final: Path, checks: Iterable[Check],
     try:
         # Pelican's own 'Done: Processed …' line is in English, and counts
         # what editors do not work with: their messages are the build's.
-        with pelican_console.capture():
+        with pelican_summary_silenced():
             Pelican(settings).run()
     except ContentError:
         # Its problems are logged, naming the file; a traceback would bury them.
+        counter.count = max(counter.count, 1)
+    except PluginOrderError as wrong:
+        # pelicanconf.py, not the content: its lines say what to move where.
+        logging.getLogger(__name__).error("%s", wrong)
         counter.count = max(counter.count, 1)
     except OSError as error:
         # The disk, not the content or the code: one line says which.

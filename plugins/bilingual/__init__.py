@@ -9,6 +9,9 @@ from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 # original_items is for the plugins that build on this one (projects).
 from .versions import LanguageVersions, in_language, link_versions, original_items  # noqa: F401
 
+# Pairs the items the content model's reader made, by section and <name>.
+AFTER = ("content_model",)
+
 
 def write_language_page(generator, writer, template, urls, lang, switch=None, **variables):
     """Write the page at ``urls[lang]`` (a folder, or a file ending in .html)

@@ -3,6 +3,8 @@ language lands when a version is missing."""
 
 from dataclasses import dataclass, field
 
+from pelican_adapter import url_fields
+
 
 @dataclass
 class LanguageVersions:
@@ -93,11 +95,11 @@ def link_versions(items, settings):
                 original=item,
                 lang=lang,
                 url=settings[url_setting(item, lang, default_lang, "URL")].format(
-                    **item.url_format
+                    **url_fields(item)
                 ),
                 save_as=settings[
                     url_setting(item, lang, default_lang, "SAVE_AS")
-                ].format(**item.url_format),
+                ].format(**url_fields(item)),
             )
             # The switcher leads back to the item; the stub is in no hreflang
             # pair, and names no canonical address: it is not a version of it.

@@ -5,14 +5,19 @@ import sys
 
 from pelican import signals
 
+from pelican_adapter import (LINK_NOT_FOUND, READ_FAILURE, SAME_LANGUAGE_TWICE, SEVERAL_ORIGINALS,
+                             fix_address, is_logged_line)
+
 from .check import content_files
 from .clock import hold_scheduled_item, leaving_the_site, start_build_clock
 from .content_type import content_types, derived_settings
 from .files import link_problems, outside_static_paths, static_file_problems
 from .generator import section_generator_context
 from .messages import editor_translations
+from .plugin_order import check_plugin_order
 from .reader import ContentError, ContentReader, log_problems, read_ahead
-from .registry import RegistryError, load_registry
+from .registry import RegistryError
+from .site_model import SITE_MODEL, read_site_model
 
 
 def read_content(pelican):
@@ -26,7 +31,8 @@ def read_content(pelican):
     if any(problem.severity == "error" for problem in problems):
         raise ContentError(f"{problems[0].path}: files that cannot be published (see above)")
     try:
-        load_registry(settings["PATH"], settings["LANGUAGES"])
+        # Read once for the whole build: every reader and generator uses it.
+        settings[SITE_MODEL] = read_site_model(settings)
     except RegistryError as broken:
         # Every meeting and project refers to it: nothing can be read until
         # it is fixed, and its own message is the one the editor needs.
@@ -64,7 +70,7 @@ def keep_address(item):
     status, all final once the item is made. Pelican would work it out from
     the settings again on every access, thousands of times a build."""
     if hasattr(item, "source_key"):  # read by ContentReader; not a static file
-        item.override_url, item.override_save_as = item.url, item.save_as
+        fix_address(item)
 
 
 def drop_files_outside_static_paths(generator):
@@ -78,30 +84,27 @@ def use_content_reader(readers):
 def drop_repeated_failure(record):
     """Pelican's 'Could not process <file>' for a file whose problems the
     reader has told already: once is enough for the editor (and the count)."""
-    return not (record.msg == "Could not process %s" and isinstance(sys.exc_info()[1], ContentError))
+    return not (is_logged_line(record, READ_FAILURE) and isinstance(sys.exc_info()[1], ContentError))
 
 
 # Pelican's own English lines for what our checks tell at the file's line,
 # in the editor's language: a {filename} link it cannot follow (the link
 # check names the line that writes it), two files of one item and language
 # (the address check names both).
-TOLD_BY_OUR_CHECKS = {
-    "pelican.contents": ("Unable to find '%s', skipping url replacement.",),
-    "pelican.utils": ('There are %s items "%s" with lang %s',
-                      "There are %s original (not translated) items %s"),
-}
+TOLD_BY_OUR_CHECKS = (LINK_NOT_FOUND, SAME_LANGUAGE_TWICE, SEVERAL_ORIGINALS)
 
 
 def told_by_our_checks(record):
-    return not any(record.msg.startswith(message.split("%")[0])
-                   for message in TOLD_BY_OUR_CHECKS.get(record.name, ()))
+    return not any(is_logged_line(record, line) for line in TOLD_BY_OUR_CHECKS)
 
 
 def register():
-    logging.getLogger("pelican.generators").addFilter(drop_repeated_failure)
-    for name in TOLD_BY_OUR_CHECKS:
+    logging.getLogger(READ_FAILURE[0]).addFilter(drop_repeated_failure)
+    for name in {logger for logger, _template in TOLD_BY_OUR_CHECKS}:
         logging.getLogger(name).addFilter(told_by_our_checks)
     signals.readers_init.connect(use_content_reader)
+    # Before anything is read: a plugin out of order would fail later, obscurely.
+    signals.initialized.connect(check_plugin_order)
     signals.initialized.connect(derive_kind_settings)
     signals.initialized.connect(read_content)
     signals.get_generators.connect(kinds_generators)

@@ -5,6 +5,8 @@ from blinker import signal
 from pelican.generators import Generator
 from pelican.utils import process_translations
 
+from pelican_adapter import record_failed_source
+
 from .reader import ContentError
 
 # Sent with (generator, metadata) before each item's content object is made,
@@ -33,10 +35,10 @@ class SectionGenerator(Generator):
                 )
             except ContentError:
                 # The reader has logged the reasons, as errors: the build fails.
-                self._add_failed_source_path(path)
+                record_failed_source(self, path)
                 continue
             if not item.is_valid():
-                self._add_failed_source_path(path)
+                record_failed_source(self, path)
                 continue
             self.add_source_path(item)
             self.add_static_links(item)

@@ -4,7 +4,9 @@ import re
 
 from markdown.extensions import Extension
 from markdown.preprocessors import Preprocessor
-from markdown.treeprocessors import InlineProcessor, Treeprocessor
+from markdown.treeprocessors import Treeprocessor
+
+from pelican_adapter import SkippingInlineProcessor
 
 
 class AlignmentClasses(Treeprocessor):
@@ -76,7 +78,7 @@ def is_known(patterns, name):
             and patterns[name].getCompiledRegExp().pattern == PATTERN_NEEDS[name][1])
 
 
-class QuickInlineProcessor(InlineProcessor):
+class QuickInlineProcessor(SkippingInlineProcessor):
     """Python-Markdown's inline processor searches every piece of text once
     for every inline pattern: 15 passes over the text, two fifths of
     Markdown's time. Most paragraphs of minutes have no inline markup at
@@ -94,12 +96,8 @@ class QuickInlineProcessor(InlineProcessor):
                            if id(pattern) not in covered]
         return super().run(tree, ancestors)
 
-    # InlineProcessor's private method, through which it handles every
-    # text, its own recursive calls included.
-    def _InlineProcessor__handleInline(self, data, patternIndex=0):
-        if not self.needs.search(data) and not any(other.search(data) for other in self.others):
-            return data
-        return super()._InlineProcessor__handleInline(data, patternIndex)
+    def skips(self, text):
+        return not self.needs.search(text) and not any(other.search(text) for other in self.others)
 
 
 class QuickHtmlBlocks(Preprocessor):

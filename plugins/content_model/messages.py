@@ -8,6 +8,7 @@ of the catalogue in translations/<lang>/LC_MESSAGES/messages.po.
 
 import os
 from dataclasses import dataclass
+from functools import lru_cache
 from io import BytesIO
 from pathlib import Path
 
@@ -67,19 +68,22 @@ def compile_catalog(po_path, lang):
     once, and no stale .mo file can ever be used. Compiled once while the
     file stays as it is: every generator of every build asks for it."""
     status = os.stat(po_path)
-    key = (str(po_path), lang, status.st_ino, status.st_size, status.st_mtime_ns,
-           status.st_ctime_ns)
-    if key not in _compiled:
-        with open(po_path, "rb") as po_file:
-            catalog = read_po(po_file, locale=lang)
-        compiled = BytesIO()
-        write_mo(compiled, catalog)
-        compiled.seek(0)
-        _compiled[key] = Translations(compiled)
-    return _compiled[key]
+    version = (status.st_ino, status.st_size, status.st_mtime_ns, status.st_ctime_ns)
+    return compiled_catalog(str(po_path), lang, version)
 
 
-_compiled = {}  # see compile_catalog
+# Editors' and the theme's catalogues, two languages each, and an edited
+# one's older versions until they drop out.
+@lru_cache(maxsize=16)
+def compiled_catalog(po_path, lang, version):
+    """compile_catalog of the file at ``po_path`` as it is at ``version``
+    (its identity, size and times): an edited file is another key."""
+    with open(po_path, "rb") as po_file:
+        catalog = read_po(po_file, locale=lang)
+    compiled = BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled)
 
 
 def editor_translations(settings=None, environ=None):

@@ -12,6 +12,7 @@ clean build's.
 import dataclasses
 import hashlib
 import os
+from functools import cache
 from pathlib import Path
 
 from .body import link_state
@@ -124,7 +125,7 @@ def fresh(entry):
 
 # Where the build writes, and the caches themselves, do not change what a
 # file reads as.
-NOT_READ = {"OUTPUT_PATH", "READ_CACHE", "RENDER_STATE", "BUILD_WORKERS", "PREVIOUS_OUTPUT",
+NOT_READ = {"OUTPUT_PATH", "READ_CACHE", "RENDER_STATE", "SITE_MODEL", "BUILD_WORKERS", "PREVIOUS_OUTPUT",
             "KEPT_FROM_PUBLISHED", "PUBLISHED_FOLDER",
             "PAGES_CHANGED"}
 
@@ -137,9 +138,12 @@ def settings_fingerprint(settings, editor_lang):
     return repr((kept, editor_lang)).encode()
 
 
+@cache
 def code_fingerprint():
     """The plugins' code, their messages and the pinned libraries do not
-    change within a process, but a cache kept on disk may outlive them."""
+    change within a process, but a cache kept on disk may outlive them.
+    Worked out once per process: the code it describes is the code loaded
+    (`invoke serve` starts its build process anew when the code changes)."""
     digest = hashlib.sha256()
     # The pinned versions of Pelican, Markdown, Jinja2 and the rest.
     requirements = PLUGINS.parent / "requirements.txt"
@@ -149,16 +153,10 @@ def code_fingerprint():
     return digest.hexdigest()
 
 
-_code = None
-
-
 def context_fingerprint(settings, project_names, editor_lang):
     """What every file's reading shares: registry, projects, settings, code."""
-    global _code
-    if _code is None:
-        _code = code_fingerprint()
     registry = Path(settings["PATH"]) / REGISTRY_FILE
-    digest = hashlib.sha256(_code.encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     digest.update(registry.read_bytes() if registry.exists() else b"")
     digest.update("\n".join(sorted(project_names)).encode())
     digest.update(settings_fingerprint(settings, editor_lang))

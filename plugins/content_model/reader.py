@@ -5,12 +5,12 @@ import logging
 from pelican.readers import BaseReader
 
 from .convert import Converter
-from .messages import editor_language, editor_translations
-from .read_cache import ReadCache, context_fingerprint, fresh
+from .messages import editor_translations
+from .read_cache import ReadCache, fresh
 from .body import check_body, check_translation, link_state
 from .content_type import content_types
-from .model import KnownNames, item_metadata, project_names, translation_pair
-from .registry import load_registry
+from .model import item_metadata, translation_pair
+from .site_model import site_model
 from .source import read_source
 from .workers import build_workers, worker_pool
 
@@ -50,24 +50,22 @@ def validated_source(path, settings, known):
 class ContentReader(BaseReader):
     """Reads our header format with line-accurate messages and converts the
     body to safe HTML. What a file reads as is kept in the build's ReadCache
-    (settings["READ_CACHE"]), so that no file is read twice."""
+    (settings["READ_CACHE"]), so that no file is read twice. Pelican makes
+    one per generator: what they share is the build's SiteModel."""
 
     enabled = True
     file_extensions = ["md"]
 
     def __init__(self, settings):
         super().__init__(settings)
-        self.converter = Converter(settings["MARKDOWN"])
+        self.converter = None  # made when a file is read: most readers read none
         self.translations = editor_translations(settings)
-        root = settings["PATH"]
-        self.known = KnownNames(
-            load_registry(root, settings["LANGUAGES"]), project_names(root)
-        )
+        model = site_model(settings)
+        self.known, self.shared_key = model.known, model.read_key
         self.cache = settings.get("READ_CACHE")
         if self.cache is None:
             self.cache = settings["READ_CACHE"] = ReadCache()
         self.named_objects = {}
-        self.shared_key = context_fingerprint(settings, self.known.projects, editor_language(settings))
 
     def key(self, source_path):
         return self.cache.key(str(source_path), self.settings["LANGUAGES"], self.shared_key)
@@ -116,6 +114,8 @@ class ContentReader(BaseReader):
             # Published without them it would be wrong, and the translation's
             # error stops the build anyway: Pelican passes it by quietly.
             return source.problems, None, {"status": "skip"}, linked
+        if self.converter is None:
+            self.converter = Converter(self.settings["MARKDOWN"])
         content, summary, parts = self.converter.item(source, values, structure)
         metadata = {
             "lang": source.lang,

@@ -18,6 +18,9 @@ from localization.catalogs import Catalogs
 
 from .entries import FeedEntry, absolute_links, entry_id, feed_documents, plain_text
 
+# The kinds of content_model, with their versions paired (bilingual).
+AFTER = ("content_model", "bilingual")
+
 
 @dataclass
 class Feed:

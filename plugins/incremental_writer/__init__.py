@@ -16,7 +16,10 @@ from .writer import IncrementalWriter, RenderState  # noqa: F401
 pages_written = signal("pages_written")
 output_written = signal("output_written")
 
-_writers = []
+# Where the build's writer is, for finish_output: Pelican makes it from the
+# class make_writer returns and keeps it to itself. In the build's
+# settings, which Pelican makes anew for each build.
+BUILD_WRITER = "BUILD_WRITER"
 
 
 def make_writer(pelican):
@@ -26,11 +29,11 @@ def make_writer(pelican):
 class TrackedWriter(IncrementalWriter):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
-        _writers[:] = [self]
+        settings[BUILD_WRITER] = self
 
 
 def finish_output(pelican):
-    writer = _writers.pop() if _writers else None
+    writer = pelican.settings.pop(BUILD_WRITER, None)
     # How many pages changed: the search index is rebuilt only if any did.
     changed = (writer.render_pending() + writer.remove_stale()) if writer else 1
     pelican.settings["PAGES_CHANGED"] = changed

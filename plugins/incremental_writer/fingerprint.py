@@ -20,10 +20,11 @@ from pelican.contents import Content
 from pelican.paginator import Page, Paginator
 from pelican.urlwrappers import URLWrapper
 
-# Attributes that are the whole settings or context, not the item's own.
-NOT_OWN = {"settings", "_context", "metadata"}
+from pelican_adapter import (RAW_BODY, is_heap_type, own_attributes, page_fields, paginator_fields,
+                             pickle_by_memo, raw_body, wrapper_fields)
+
 # Made from the item's source files alone, which its source key covers...
-FROM_SOURCE = {"_content"}
+FROM_SOURCE = {RAW_BODY}
 # ...except the links Pelican resolves to other files' addresses as it renders.
 RESOLVED_LINKS = ("{filename}", "{static}", "|filename|", "|static|")
 
@@ -36,24 +37,26 @@ class Uncacheable(Exception):
 class Describer(pickle.Pickler):
     """Pickles a value, with items described by ``describe_item``."""
 
-    def __init__(self, describe_item, wrappers):
+    def __init__(self, describe_item, wrappers, describers):
         self.buffer = io.BytesIO()
         super().__init__(self.buffer, protocol=pickle.HIGHEST_PROTOCOL)
         # No memo: the same value pickles the same, whichever objects it
         # shares with others in this build...
         self.fast = True
         # ...but for ``tuple``, which every description below is rebuilt
-        # with: found here, it is not another call of reducer_override.
-        self.memo = {id(tuple): (0, tuple)}
+        # with: found there, it is not another call of reducer_override.
+        pickle_by_memo(self, [tuple])
         self.describe_item = describe_item
         self.wrappers = wrappers
+        self.describers = describers
 
     def wrapper(self, value):
         """A tag, category or author: its name and address, which Pelican
         works out anew each time it is asked."""
-        key = (type(value).__name__, value.name)
+        name, url = wrapper_fields(value)
+        key = (type(value).__name__, name)
         if key not in self.wrappers:
-            self.wrappers[key] = (*key, value.url)
+            self.wrappers[key] = (*key, url)
         return self.wrappers[key]
 
     def reducer_override(self, value):
@@ -61,9 +64,9 @@ class Describer(pickle.Pickler):
         kind = type(value)
         if kind is type:
             return NotImplemented
-        if kind not in DESCRIBE:
-            DESCRIBE[kind] = describer_of(kind)
-        describe = DESCRIBE[kind]
+        if kind not in self.describers:
+            self.describers[kind] = describer_of(kind)
+        describe = self.describers[kind]
         return describe(self, value) if describe else NotImplemented
 
 
@@ -80,12 +83,12 @@ def describer_of(kind):
         return lambda describer, value: described(describer.wrapper(value))
     if issubclass(kind, Paginator):
         # A listing page shows how many pages there are, not the others' items.
-        return lambda _, value: described(
-            ("Paginator", value.name, value.url, value.count, value.num_pages))
+        return lambda _, value: described(("Paginator", *paginator_fields(value)))
     if issubclass(kind, Page):
-        return lambda describer, page: described(
-            ("Page", page.number, page.save_as, page.url,
-             [describer.describe_item(item) for item in page.object_list]))
+        def describe_page(describer, page):
+            number, save_as, url, items = page_fields(page)
+            return described(("Page", number, save_as, url, [describer.describe_item(item) for item in items]))
+        return describe_page
     if issubclass(kind, str):
         return lambda _, value: described((kind.__name__, str(value)))
     if issubclass(kind, (date, time)):
@@ -104,18 +107,11 @@ def is_plain(kind):
     """Whether a value of ``kind`` is all in its attributes: a class written
     in Python (not a function, not a subclass of list or dict), without
     __slots__, pickled the default way."""
-    return (all(base is object or (base.__flags__ & HEAP_TYPE and "__slots__" not in vars(base))
+    return (all(base is object or (is_heap_type(base) and "__slots__" not in vars(base))
                 for base in kind.__mro__)
             and kind.__reduce_ex__ is object.__reduce_ex__
             and kind.__reduce__ is object.__reduce__
             and kind.__getstate__ is object.__getstate__)
-
-
-HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE: a class made by a class statement
-
-
-# type -> how its values are described (describer_of), filled as types come.
-DESCRIBE = {}
 
 
 class Fingerprints:
@@ -124,13 +120,14 @@ class Fingerprints:
     def __init__(self):
         self.items = {}
         self.wrappers = {}
+        self.describers = {}  # type -> how its values are described (describer_of)
 
     def of(self, value):
         """The fingerprint of a template's variables: items in full."""
         return self.digest(value, self.item)
 
     def digest(self, value, describe_item):
-        describer = Describer(describe_item, self.wrappers)
+        describer = Describer(describe_item, self.wrappers, self.describers)
         try:
             describer.dump(value)
         except (pickle.PicklingError, TypeError, AttributeError, ValueError) as error:
@@ -141,7 +138,7 @@ class Fingerprints:
         key = id(item)
         if key not in self.items:
             memo = getattr(item, "memo_attributes", ())
-            own = {name: value for name, value in vars(item).items() if name not in NOT_OWN and name not in memo}
+            own = {name: value for name, value in own_attributes(item).items() if name not in memo}
             if getattr(item, "source_key", None):
                 # What the reader made, unchanged (plugins add attributes,
                 # they do not change these), is covered by the source key.
@@ -152,7 +149,7 @@ class Fingerprints:
             # The body, and what else a content class resolves links in as it
             # is shown (Meeting's agenda), as written.
             resolved = getattr(item, "resolved_attributes", ())
-            written = [getattr(item, "_content", None) or ""] + [
+            written = [raw_body(item) or ""] + [
                 repr(vars(item).get(name)) for name in resolved]
             if any(marker in text for text in written for marker in RESOLVED_LINKS):
                 own["content"] = item.content

@@ -19,8 +19,7 @@ from pathlib import Path
 from jinja2 import meta
 from pelican import signals
 from pelican.contents import Content
-from pelican.paginator import Paginator
-from pelican.utils import path_to_url, get_relative_path, sanitised_join
+from pelican.utils import sanitised_join
 from pelican.writers import Writer
 
 from content_model.check import taken_address
@@ -28,6 +27,7 @@ from content_model.messages import editor_translations
 from content_model.read_cache import code_fingerprint, settings_fingerprint
 from content_model.reader import log_problems
 from content_model.workers import build_workers, start_method
+from pelican_adapter import page_variables, share_page_siteurl, written_pages
 from site_files import remove_files, replace_file
 
 from .fingerprint import Fingerprints, Uncacheable
@@ -63,6 +63,9 @@ class RenderState:
     spare_identity: tuple | None = None
     # What the last link check of ``output`` found (link_crawl.LinkRecords).
     link_records: object = None
+    # What the last sitemap read of each page, by the identity of its file
+    # (sitemap_xml): a page a build kept is not read again.
+    sitemap_entries: dict = field(default_factory=dict)
     # The templates' compiled code (templates.CompiledTemplates), and what
     # each template reads (template_reads) with the theme it is true of.
     compiled_templates: dict = field(default_factory=dict)
@@ -86,8 +89,7 @@ class Job:
         self.context["linked_items"] = linked
         # As Pelican's writer: an item's links are made relative to the page
         # being written (RELATIVE_URLS).
-        if self.context["localsiteurl"]:
-            self.shared["localsiteurl"] = self.context["localsiteurl"]
+        share_page_siteurl(self.shared, self.context)
         data = self.template.render(self.context).encode("utf-8")
         # A page made again as it was (its translation changed, say) keeps
         # its file: the link check and the search index then pass it over.
@@ -161,12 +163,16 @@ def content_file(kwargs):
     return None
 
 
-# Pages being rendered by the worker processes, which are forked and find them here.
-_jobs = []
+def keep_jobs(jobs):
+    """Start of a forked worker process: it has the parent's ``jobs``
+    already (a job holds templates, which cannot be pickled) and keeps them
+    on its own process object, which ends with the pool."""
+    multiprocessing.current_process().render_jobs = jobs
 
 
-def _run_job(index):
-    return _jobs[index].run()
+def run_job(index):
+    """Render job ``index`` in a worker process (see keep_jobs)."""
+    return multiprocessing.current_process().render_jobs[index].run()
 
 
 class IncrementalWriter(Writer):
@@ -203,32 +209,13 @@ class IncrementalWriter(Writer):
         # Every page of a site with RELATIVE_URLS links relatively, whichever
         # generator writes it (ours pass no relative_urls of their own).
         relative_urls = relative_urls or self.settings["RELATIVE_URLS"]
-        if paginated is None:
-            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
-        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
-            self.add_page(name, template, context, kwargs, relative_urls)
-            return
-        per_page = (self.settings["PAGINATED_TEMPLATES"][template_name]
-                    or self.settings["DEFAULT_PAGINATION"])
-        paginators = {key: Paginator(name, url, val, self.settings, per_page)
-                      for key, val in paginated.items()}
-        for number in range(1, next(iter(paginators.values())).num_pages + 1):
-            page_kwargs = dict(kwargs)
+        for page, variables, neighbours in written_pages(name, url, kwargs, paginated, template_name,
+                                                         self.settings):
             # A page links to the next and previous ones; their items are
             # not on it, and do not count.
-            key_kwargs = dict(kwargs)
-            for key, paginator in paginators.items():
-                page = paginator.page(number)
-                neighbours = {
-                    f"{key}_previous_page": paginator.page(number - 1) if number > 1 else None,
-                    f"{key}_next_page": (paginator.page(number + 1)
-                                         if number < paginator.num_pages else None),
-                }
-                current = {f"{key}_paginator": paginator, f"{key}_page": page}
-                page_kwargs.update(current, **neighbours)
-                key_kwargs.update(current, **{name: neighbour and (neighbour.number, neighbour.url)
-                                              for name, neighbour in neighbours.items()})
-            self.add_page(page.save_as, template, context, page_kwargs, relative_urls, key_kwargs)
+            described = {key: variables[key] and (variables[key].number, variables[key].url)
+                         for key in neighbours}
+            self.add_page(page, template, context, variables, relative_urls, {**variables, **described})
 
     def claim(self, name, made_from=None):
         """Each output file is made once: a second page for the same address
@@ -246,12 +233,7 @@ class IncrementalWriter(Writer):
     def add_page(self, name, template, context, kwargs, relative_urls, key_kwargs=None):
         self.claim(name, content_file(kwargs))
         self.context = context
-        local = context.copy()
-        local["localsiteurl"] = local.get("localsiteurl", None)
-        if relative_urls:
-            local["SITEURL"] = local["localsiteurl"] = path_to_url(get_relative_path(name))
-        local["output_file"] = name
-        local.update(kwargs)
+        local = page_variables(context, name, kwargs, relative_urls)
         local["output_path"] = sanitised_join(self.output_path, name)
         key = self.key_of(name, "page", template.name, relative_urls, key_kwargs or kwargs,
                           self.context_read(template, context, kwargs))
@@ -336,19 +318,15 @@ class IncrementalWriter(Writer):
     def render_pending(self):
         """Make the queued pages and files, on every core when there are
         enough; returns how many pages were rendered."""
-        global _jobs
         jobs, self.jobs = self.jobs, []
         workers = min(build_workers(self.settings), len(jobs) // 8)
         # A job holds its template and Pelican's objects, which a spawned
         # worker (Windows, macOS) cannot be sent: there, pages render here.
         if workers >= 2 and start_method(self.settings) == "fork":
-            _jobs = jobs
-            try:
-                with multiprocessing.get_context("fork").Pool(workers) as pool:
-                    chunk = max(1, len(jobs) // (workers * 8))
-                    results = pool.map(_run_job, range(len(jobs)), chunksize=chunk)
-            finally:
-                _jobs = []
+            # Forked with the jobs as they are, not pickled (keep_jobs).
+            with multiprocessing.get_context("fork").Pool(workers, keep_jobs, (jobs,)) as pool:
+                chunk = max(1, len(jobs) // (workers * 8))
+                results = pool.map(run_job, range(len(jobs)), chunksize=chunk)
         else:
             results = [job.run() for job in jobs]
         for job, (names, _changed) in zip(jobs, results):

@@ -1,7 +1,7 @@
 """Dates in words of the page's language, by Babel's locale data; the
 machine's system locales are never consulted."""
 
-from functools import cache
+from functools import cache, lru_cache
 
 from babel import Locale
 from babel.dates import format_date, format_datetime
@@ -35,12 +35,13 @@ def long_datetime(context, value):
 
 # A date is shown on many pages (a meeting on its body's, its projects' and
 # the register's pages) and Babel formats slowly: each once per language.
-@cache
+# Room for every date of a site many times the real one's, in both languages.
+@lru_cache(maxsize=1 << 14)
 def long_date_in(value, lang):
     return format_date(value.astimezone(HELSINKI), "long", locale=locale(lang))
 
 
-@cache
+@lru_cache(maxsize=1 << 14)
 def long_datetime_in(value, lang):
     local = value.astimezone(HELSINKI)
     # Finland-Swedish writes times as Finnish does, with a full stop: kl. 12.00.

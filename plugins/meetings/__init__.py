@@ -6,7 +6,7 @@ from itertools import groupby
 from bilingual import in_language, write_language_page, write_year_pages
 from content_model.content_type import N_, BodyStructure, ContentType, Scaffold
 from content_model.generator import SectionGenerator
-from content_model.registry import load_registry
+from content_model.site_model import site_model
 
 from .agenda import parse_agenda
 from .agenda_lines import item_line
@@ -49,7 +49,7 @@ class MeetingsGenerator(SectionGenerator):
 
     def generate_context(self):
         super().generate_context()
-        self.registry = load_registry(self.path, self.settings["LANGUAGES"])
+        self.registry = site_model(self.context).registry
         self.context["registry"] = self.registry  # the bodies, for their feeds
         for meeting in self.published_items():
             meeting.body_entry = self.registry.bodies[meeting.body]

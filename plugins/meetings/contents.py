@@ -6,6 +6,8 @@ from dataclasses import replace
 from markupsafe import Markup
 from pelican.contents import Page
 
+from pelican_adapter import resolve_links
+
 
 class Meeting(Page):
     """Minutes of one meeting of a body, with its agenda items."""
@@ -35,7 +37,7 @@ class Meeting(Page):
         resolved = self.__dict__.setdefault("resolved_agenda", {})
         if siteurl not in resolved:
             resolved[siteurl] = tuple(replace(entry, **{
-                part: Markup(self._update_content(str(getattr(entry, part)), siteurl))
+                part: Markup(resolve_links(self, str(getattr(entry, part)), siteurl))
                 for part in ("proposal", "decision", "discussion")}) for entry in self.__dict__["agenda"])
         return resolved[siteurl]
 

@@ -9,8 +9,8 @@ from content_model.generator import SectionGenerator
 from content_model.messages import editor_translations
 from content_model.model import KnownNames
 from content_model.reader import validated_source
-from content_model.registry import load_registry
 from content_model.scaffold import slugify
+from content_model.site_model import site_model
 
 from .backlinks import collect_backlinks
 from .contents import Project
@@ -31,7 +31,7 @@ class ProjectsGenerator(SectionGenerator):
 
     def generate_context(self):
         super().generate_context()
-        self.registry = load_registry(self.path, self.settings["LANGUAGES"])
+        self.registry = site_model(self.context).registry
         today = self.context["BUILD_CLOCK"].date()
         translations = editor_translations(self.settings)
         for project in self.published_items():

@@ -3,6 +3,7 @@ lists it, and the agenda items of meetings that mention its acronym."""
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 
 @dataclass
@@ -29,22 +30,22 @@ def acronym_pattern(projects):
     return re.compile(rf"(?<![\w-])({'|'.join(map(re.escape, acronyms))})(?!\w)")
 
 
-def mentioned_projects(agenda_item, pattern, by_acronym, found):
-    """Names of the projects whose acronym the agenda item's title or text
-    names. ``found`` keeps the acronyms of each text searched in this build."""
+def mentioned_projects(agenda_item, pattern, by_acronym):
+    """Names of the projects whose acronym the agenda item's title or text names."""
     if pattern is None:
         return []
     text = " ".join([agenda_item.title, agenda_item.discussion,
                      agenda_item.proposal, agenda_item.decision])
-    key = (pattern.pattern, text)
-    if key not in found:
-        found[key] = _last_found[key] if key in _last_found else set(pattern.findall(text))
-    return sorted(name for acronym in found[key] for name in by_acronym[acronym])
+    return sorted(name for acronym in acronyms_in(pattern, text) for name in by_acronym[acronym])
 
 
-# What the last build found in each agenda text (see mentioned_projects): a
-# rebuild of `invoke serve` searches only the texts that changed.
-_last_found = {}
+# A rebuild of `invoke serve` searches only the texts that changed: a text
+# and the acronyms searched for give the same answer in every build. Room
+# for the agenda items of a site many times the real one's.
+@lru_cache(maxsize=1 << 14)
+def acronyms_in(pattern, text):
+    """The acronyms of ``pattern`` (acronym_pattern) that ``text`` names."""
+    return frozenset(pattern.findall(text))
 
 
 def collect_backlinks(projects, items):
@@ -58,14 +59,13 @@ def collect_backlinks(projects, items):
             by_acronym.setdefault(project.acronym, []).append(name)
     pattern = acronym_pattern(projects)
     found = {name: [] for name in by_name}
-    searched = {}
     for item in items:
         named = set(getattr(item, "projects", None) or [])
         numbers = {}
         if hasattr(item, "agenda"):
             # By item number, on the meeting: its agenda is as the reader
             # made it (see incremental_writer.fingerprint).
-            agenda_projects = {entry.number: mentioned_projects(entry, pattern, by_acronym, searched)
+            agenda_projects = {entry.number: mentioned_projects(entry, pattern, by_acronym)
                                for entry in item.agenda}
             for number, names in agenda_projects.items():
                 for name in names:
@@ -78,5 +78,3 @@ def collect_backlinks(projects, items):
         ordered = sorted(found[name], key=lambda link: link.sort_date, reverse=True)
         for version in [project, *project.translations]:
             version.backlinks = ordered
-    _last_found.clear()
-    _last_found.update(searched)

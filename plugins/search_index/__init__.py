@@ -23,6 +23,9 @@ from incremental_writer import pages_written
 
 from .pagefind_run import PagefindRun
 
+# Indexes the pages on pages_written, which incremental_writer sends.
+AFTER = ("incremental_writer",)
+
 logger = logging.getLogger(__name__)
 
 INDEX = "pagefind"

@@ -11,6 +11,10 @@ from bilingual import in_language, write_language_page
 from .front_page import front_page
 from .navigation import in_section, menu_links
 
+# check_navigation reads the items_by_key that bilingual makes on the same
+# signal (all_generators_finalized); the front page reads the build clock.
+AFTER = ("content_model", "bilingual")
+
 
 def items_for_language(originals, lang):
     """Each item once: its version in ``lang``, or the other language's with

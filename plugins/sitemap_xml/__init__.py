@@ -13,6 +13,9 @@ from xml.sax.saxutils import escape
 from incremental_writer import output_written
 from site_files import replace_file
 
+# Reads the pages on output_written, which incremental_writer sends.
+AFTER = ("incremental_writer",)
+
 SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9"
 XHTML = "http://www.w3.org/1999/xhtml"
 
@@ -74,19 +77,15 @@ def attribute(value):
     return escape(value, {'"': "&quot;"})
 
 
-# Each page's <url> element by the identity of its file: a page the build
-# kept (a link to the same file) is not read again by a long-running
-# `invoke serve`.
-_entries = {}
-
-
-def cached_entry(path, base, seen):
+def cached_entry(path, base, known, seen):
+    """The page's <url> element; ``known`` holds those of the last build by
+    the identity of their files, so that a page the build kept (a link to
+    the same file) is not read again by a long-running `invoke serve`."""
     status = os.stat(path)
     identity = (status.st_ino, status.st_size, status.st_mtime_ns, base)
-    if identity not in _entries:
-        _entries[identity] = entry_xml(page_entry(read_head(path), base))
-    seen[identity] = _entries[identity]
-    return seen[identity]
+    entry = known[identity] if identity in known else entry_xml(page_entry(read_head(path), base))
+    seen[identity] = entry
+    return entry
 
 
 def write_sitemap(pelican):
@@ -95,11 +94,14 @@ def write_sitemap(pelican):
     base = settings["ABSOLUTE_SITEURL"]
     pages = [os.path.relpath(os.path.join(folder, name), output)
              for folder, _folders, names in os.walk(output) for name in names if name.endswith(".html")]
+    # Kept from build to build with what the writer made (RenderState).
+    state = settings.get("RENDER_STATE")
+    known = state.sitemap_entries if state is not None else {}
     seen = {}
-    urls = [cached_entry(os.path.join(output, page), base, seen)
+    urls = [cached_entry(os.path.join(output, page), base, known, seen)
             for page in sorted(pages, key=lambda page: page.split(os.sep))]
-    _entries.clear()
-    _entries.update(seen)
+    if state is not None:
+        state.sitemap_entries = seen
     sitemap = (f"<?xml version='1.0' encoding='utf-8'?>\n"
                f'<urlset xmlns="{SITEMAP}" xmlns:xhtml="{XHTML}">\n'
                + "".join(url for url in urls if url) + "</urlset>")
