@@ -8,17 +8,26 @@ libraries, so that an upgrade that breaks an assumption fails the test of
 that function by name.
 """
 
+import logging
+import pickle
+from collections.abc import Iterable, Mapping, MutableMapping, Sequence
 from contextlib import AbstractContextManager
+from types import ModuleType
+from typing import Any
 
 from markdown.treeprocessors import InlineProcessor
+from pelican import Pelican
+from pelican.contents import Content
+from pelican.generators import Generator
 from pelican.log import console
-from pelican.paginator import Paginator
+from pelican.paginator import Page, Paginator
+from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_relative_path, path_to_url
 
 # --- Pelican's plugins ------------------------------------------------------
 
 
-def registered_plugins(pelican):
+def registered_plugins(pelican: Pelican) -> list[tuple[str, ModuleType]]:
     """[(name, module)] of the plugins Pelican registered, in the order of
     PLUGINS. Pelican 4.12 keeps their modules in ``Pelican.plugins``,
     leaving out a plugin whose register() raised, and names a plugin by
@@ -47,7 +56,7 @@ SAME_LANGUAGE_TWICE = ("pelican.utils", 'There are %s items "%s" with lang %s')
 SEVERAL_ORIGINALS = ("pelican.utils", "There are %s original (not translated) items %s")
 
 
-def is_logged_line(record, line):
+def is_logged_line(record: logging.LogRecord, line: tuple[str, str]) -> bool:
     """Whether the log record ``record`` is Pelican's ``line`` (one of the above)."""
     name, template = line
     return record.name == name and isinstance(record.msg, str) and record.msg.startswith(template)
@@ -56,7 +65,7 @@ def is_logged_line(record, line):
 # --- Pelican's generators ---------------------------------------------------
 
 
-def record_failed_source(generator, path):
+def record_failed_source(generator: Generator, path: str) -> None:
     """Note that the content file ``path`` (relative to the content folder)
     failed to read, as Pelican's own generators do: then the StaticGenerator
     does not publish it as a file (STATIC_EXCLUDE_SOURCES). Pelican 4.12 has
@@ -76,24 +85,24 @@ NOT_OWN = ("settings", "_context", "metadata")
 RAW_BODY = "_content"
 
 
-def own_attributes(item):
+def own_attributes(item: Content) -> dict[str, Any]:
     """The attributes of the content object ``item`` that are its own (see NOT_OWN)."""
     return {name: value for name, value in vars(item).items() if name not in NOT_OWN}
 
 
-def raw_body(item):
+def raw_body(item: Content) -> str | None:
     """The body of ``item`` as the reader made it (RAW_BODY), or None."""
     return getattr(item, RAW_BODY, None)
 
 
-def resolve_links(item, text, siteurl):
+def resolve_links(item: Content, text: str, siteurl: str) -> str:
     """``text`` with its {filename}, {static} and relative links resolved as
     they are in the body of ``item`` on a page at ``siteurl``: Pelican 4.12's
     private ``Content._update_content``, which ``Content.get_content`` uses."""
     return item._update_content(text, siteurl)
 
 
-def fix_address(item):
+def fix_address(item: Content) -> None:
     """Keep the item's address (``url``, ``save_as``) as it is now. Pelican
     4.12's Content works it out from the settings on every access, unless
     the attribute ``override_<name>`` is set (get_url_setting): what its
@@ -101,7 +110,7 @@ def fix_address(item):
     item.override_url, item.override_save_as = item.url, item.save_as
 
 
-def url_fields(item):
+def url_fields(item: Content) -> dict[str, Any]:
     """The fields the URL settings of ``item`` are formatted with ({slug},
     {lang}, {date}, …): Pelican 4.12's undocumented ``Content.url_format``."""
     return item.url_format
@@ -110,7 +119,9 @@ def url_fields(item):
 # --- Pelican's writer -------------------------------------------------------
 
 
-def written_pages(name, url, kwargs, paginated, template_name, settings):
+def written_pages(name: str, url: str | None, kwargs: Mapping[str, Any],
+                  paginated: Mapping[str, Sequence[Content]] | None, template_name: str | None,
+                  settings: Mapping[str, Any]) -> list[tuple[str, dict[str, Any], tuple[str, ...]]]:
     """The pages one call of Pelican 4.12's ``Writer.write_file(name, …,
     paginated, template_name, url, **kwargs)`` writes: [(file name, the
     template's variables besides the context, the names of those that hold
@@ -126,7 +137,7 @@ def written_pages(name, url, kwargs, paginated, template_name, settings):
     per_page = settings["PAGINATED_TEMPLATES"][template_name] or settings["DEFAULT_PAGINATION"]
     paginators = {key: Paginator(name, url, value, settings, per_page) for key, value in paginated.items()}
     neighbours = tuple(f"{key}_{which}_page" for key in paginators for which in ("previous", "next"))
-    pages = []
+    pages: list[tuple[str, dict[str, Any], tuple[str, ...]]] = []
     for number in range(1, next(iter(paginators.values())).num_pages + 1):
         variables = dict(kwargs)
         for key, paginator in paginators.items():
@@ -141,7 +152,8 @@ def written_pages(name, url, kwargs, paginated, template_name, settings):
     return pages
 
 
-def page_variables(context, name, variables, relative_urls):
+def page_variables(context: dict[str, Any], name: str, variables: Mapping[str, Any],
+                   relative_urls: bool) -> dict[str, Any]:
     """Everything the template of the page ``name`` gets, as Pelican 4.12's
     writer gives it (the private ``_get_localcontext`` of write_file): the
     context, ``localsiteurl``, with ``relative_urls`` SITEURL and
@@ -155,7 +167,7 @@ def page_variables(context, name, variables, relative_urls):
     return local
 
 
-def share_page_siteurl(context, local):
+def share_page_siteurl(context: MutableMapping[str, Any], local: Mapping[str, Any]) -> None:
     """Before a page renders, Pelican 4.12's writer sets the shared context's
     ``localsiteurl`` to the page's (``local``, from page_variables) when it
     has one: the content objects resolve their links against it (through
@@ -164,18 +176,18 @@ def share_page_siteurl(context, local):
         context["localsiteurl"] = local["localsiteurl"]
 
 
-def paginator_fields(paginator):
+def paginator_fields(paginator: Paginator) -> tuple[str, str | None, int, int]:
     """(name, url, count, num_pages) of a Pelican 4.12 Paginator: what a
     listing page shows of the other pages."""
     return paginator.name, paginator.url, paginator.count, paginator.num_pages
 
 
-def page_fields(page):
+def page_fields(page: Page) -> tuple[int, str, str, Sequence[Content]]:
     """(number, save_as, url, object_list) of a page of a Pelican 4.12 Paginator."""
     return page.number, page.save_as, page.url, page.object_list
 
 
-def wrapper_fields(wrapper):
+def wrapper_fields(wrapper: URLWrapper) -> tuple[str, str]:
     """(name, url) of a category, tag or author (Pelican 4.12's URLWrapper),
     whose url is worked out from the settings on each access."""
     return wrapper.name, wrapper.url
@@ -191,10 +203,10 @@ class SkippingInlineProcessor(InlineProcessor):
     method ``InlineProcessor.__handleInline``: overriding it is the only way
     to see every text before the inline patterns are searched in it."""
 
-    def skips(self, text):
+    def skips(self, text: str) -> bool:
         return False
 
-    def _InlineProcessor__handleInline(self, data, patternIndex=0):
+    def _InlineProcessor__handleInline(self, data: str, patternIndex: int = 0) -> str:
         if self.skips(data):
             return data
         return super()._InlineProcessor__handleInline(data, patternIndex)
@@ -205,14 +217,14 @@ class SkippingInlineProcessor(InlineProcessor):
 HEAP_TYPE = 1 << 9  # Py_TPFLAGS_HEAPTYPE
 
 
-def is_heap_type(kind):
+def is_heap_type(kind: type) -> bool:
     """Whether the class ``kind`` was made by a class statement (or type()),
     not written in C: CPython's undocumented ``type.__flags__`` has
     Py_TPFLAGS_HEAPTYPE (1 << 9 in CPython 3.11's object.h)."""
     return bool(kind.__flags__ & HEAP_TYPE)
 
 
-def pickle_by_memo(pickler, values):
+def pickle_by_memo(pickler: pickle.Pickler, values: Iterable[object]) -> None:
     """Make ``pickler`` (pickle.Pickler, ``fast`` or not) write each of
     ``values`` as a reference to its memo: one opcode, not the value again.
     CPython's C Pickler takes its ``memo`` as {id(value): (index, value)}

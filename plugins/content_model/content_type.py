@@ -9,12 +9,18 @@ import difflib
 import importlib
 import importlib.machinery
 import importlib.util
+import os
 import sys
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
-from typing import Callable
+from importlib.abc import Loader
+from types import ModuleType
+from typing import Any, Callable, cast
+
+from .schema import Key
 
 
-def N_(message):
+def N_(message: str) -> str:
     """Marks a message for the theme's catalogue (babel.cfg): a kind's label
     and feed titles, translated where they are shown, in that page's or
     feed's language."""
@@ -55,7 +61,7 @@ class Scaffold:
     earlier_lines: frozenset = frozenset()
 
     @property
-    def placeholder_lines(self):
+    def placeholder_lines(self) -> frozenset[str]:
         """Every line of the example bodies, which an editor is to replace:
         left in, it is an error (body.check_body)."""
         return self.earlier_lines | {
@@ -122,30 +128,30 @@ class ContentType:
     # today) -> Problem or None: apart from reading, whose result is kept.
     dated_checks: tuple = ()
 
-    def key(self, name):
+    def key(self, name: str) -> Key | None:
         for key in self.keys:
             if key.name.lower() == name.lower():
                 return key
         return None
 
-    def closest_keys(self, name):
+    def closest_keys(self, name: str) -> list[str]:
         lowered = {key.name.lower(): key.name for key in self.keys}
         matches = difflib.get_close_matches(name.lower(), lowered, n=2, cutoff=0.6)
         return [lowered[m] for m in matches]
 
 
-def content_types(settings):
+def content_types(settings: Mapping[str, Any]) -> dict[str, ContentType]:
     """{folder: ContentType} of every package CONTENT_TYPES names, in its
     order. Each package declares its kind as ``CONTENT_TYPE``; Python keeps
     an imported package, so asking again costs a lookup."""
-    types = {}
+    types: dict[str, ContentType] = {}
     for package in settings["CONTENT_TYPES"]:
         declared = import_package(package, settings.get("PLUGIN_PATHS", ())).CONTENT_TYPE
         types[declared.folder] = declared
     return types
 
 
-def import_package(name, plugin_paths):
+def import_package(name: str, plugin_paths: Iterable[str | os.PathLike[str]]) -> ModuleType:
     """The package ``name`` of the plugin folders, imported as Pelican
     imports a plugin there (and under the same name, so that a package that
     is also a plugin is one module)."""
@@ -157,14 +163,16 @@ def import_package(name, plugin_paths):
     module = importlib.util.module_from_spec(spec)
     sys.modules[name] = module
     try:
-        spec.loader.exec_module(module)
+        # A namespace package (a folder without __init__.py) has no loader,
+        # and fails here with AttributeError, as it always has.
+        cast(Loader, spec.loader).exec_module(module)
     except BaseException:
         del sys.modules[name]
         raise
     return module
 
 
-def derived_settings(types, settings):
+def derived_settings(types: Mapping[str, ContentType], settings: Mapping[str, Any]) -> dict[str, Any]:
     """Pelican's URL settings of each kind's content class (MEETING_URL,
     MEETING_SAVE_AS, MEETING_LANG_URL…), its paths for Pelican's own
     generators, and SECTION_URLS for the templates: all follow from ``urls``;
@@ -172,7 +180,8 @@ def derived_settings(types, settings):
     other language; the site has one."""
     default_lang = settings["DEFAULT_LANG"]
     other = next(lang for lang in settings["LANGUAGES"] if lang != default_lang)
-    derived = {"SECTION_URLS": {}, "THEME_TEMPLATES_OVERRIDES": list(settings.get("THEME_TEMPLATES_OVERRIDES", []))}
+    derived: dict[str, Any] = {"SECTION_URLS": {},
+                               "THEME_TEMPLATES_OVERRIDES": list(settings.get("THEME_TEMPLATES_OVERRIDES", []))}
     for kind in types.values():
         name = kind.pelican_generator or kind.content_class.__name__.upper()
         derived["SECTION_URLS"][kind.folder] = dict(kind.urls)

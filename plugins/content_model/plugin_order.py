@@ -14,6 +14,11 @@ third-party plugin) needs none. check_plugin_order stops the build at its
 start, in one line per problem that names both plugins and what to do.
 """
 
+from collections.abc import Sequence
+from types import ModuleType
+
+from pelican import Pelican
+
 from pelican_adapter import registered_plugins
 
 
@@ -21,7 +26,7 @@ class PluginOrderError(Exception):
     """PLUGINS lists a plugin before one it needs, or without it."""
 
 
-def order_problems(plugins):
+def order_problems(plugins: Sequence[tuple[str, ModuleType]]) -> list[str]:
     """What is wrong with the order of ``plugins``, [(name, module)] as
     registered: one line each."""
     registered = [name for name, _module in plugins]
@@ -41,7 +46,7 @@ def order_problems(plugins):
     return problems
 
 
-def check_plugin_order(pelican):
+def check_plugin_order(pelican: Pelican) -> None:
     """initialized: stop the build before anything is read when PLUGINS is
     out of order."""
     problems = order_problems(registered_plugins(pelican))

@@ -14,7 +14,9 @@ Outside a Pelican build (`invoke check`, `invoke new`, a reader made in a
 test) there is no build to keep it: site_model() reads it there and then.
 """
 
+from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
 from .messages import editor_language
 from .model import KnownNames, project_names
@@ -31,7 +33,7 @@ class SiteModel:
     read_key: str  # what every file's reading shares (read_cache.context_fingerprint)
 
 
-def read_site_model(settings):
+def read_site_model(settings: Mapping[str, Any]) -> SiteModel:
     """The SiteModel of the content at settings["PATH"]; a broken registry
     raises RegistryError with every problem found in it."""
     root = settings["PATH"]
@@ -41,7 +43,7 @@ def read_site_model(settings):
                      context_fingerprint(settings, projects, editor_language(settings)))
 
 
-def site_model(settings):
+def site_model(settings: Mapping[str, Any]) -> SiteModel:
     """The build's SiteModel from its settings or context, or one read now
     when there is no build."""
     model = settings.get(SITE_MODEL)

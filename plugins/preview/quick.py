@@ -10,7 +10,11 @@ build, which says what is wrong."""
 
 import os
 import tempfile
+from collections.abc import Iterable, Sequence
 from pathlib import Path
+
+from pelican.contents import Content
+from pelican.generators import Generator
 
 from content_model.reader import ContentError
 
@@ -25,22 +29,23 @@ class LastSite:
     build process between saves; ``keep`` is connected to Pelican's
     all_generators_finalized for the build under way."""
 
-    def __init__(self):
-        self.generators = None
-        self.pending = None
+    def __init__(self) -> None:
+        self.generators: Sequence[Generator] | None = None
+        self.pending: Sequence[Generator] | None = None
 
-    def keep(self, generators):
+    def keep(self, generators: Sequence[Generator]) -> None:
         self.pending = generators
 
-    def built(self, ok):
+    def built(self, ok: bool) -> None:
         self.generators, self.pending = (self.pending if ok else None), None
 
-    def forget(self):
+    def forget(self) -> None:
         """Let the build that follows have the memory."""
         self.generators = self.pending = None
 
 
-def published_item(generators, source_path):
+def published_item(generators: Iterable[Generator], source_path: str
+                   ) -> tuple[Generator, Content] | tuple[None, None]:
     """(generator, item) of the published item read from ``source_path``."""
     for generator in generators:
         for name in ("items", "articles", "pages", "translations"):
@@ -50,16 +55,17 @@ def published_item(generators, source_path):
     return None, None
 
 
-def render_first(generators, changed, output):
+def render_first(generators: Sequence[Generator], changed: Iterable[str | os.PathLike[str]],
+                 output: str | os.PathLike[str]) -> list[str] | None:
     """Render the pages of the content files ``changed`` (absolute paths)
     from ``generators`` into the served folder ``output``; returns the
     addresses written, or None when one of them is the build's to show."""
     if generators[0].settings["RELATIVE_URLS"]:
         return None  # every page's links depend on its place: the writer's to make
-    written = []
+    written: list[str] = []
     for path in changed:
         generator, old = published_item(generators, str(path))
-        if old is None:
+        if generator is None or old is None:  # found both, or neither
             return None
         try:
             new = generator.readers.read_file(
@@ -80,7 +86,7 @@ def render_first(generators, changed, output):
     return written
 
 
-def write_page(generator, item, output):
+def write_page(generator: Generator, item: Content, output: Path) -> None:
     """The item's page, as its generator writes it, replacing the served
     file at once (a reader fetching it sees the old page or the new one)."""
     template = generator.get_template(item.template)
