@@ -15,7 +15,9 @@ from pathlib import Path
 
 from pelican.contents import Content
 from pelican.generators import Generator
+from pelican.readers import Readers
 
+from content_model.read_cache import ReadCache
 from content_model.reader import ContentError
 
 # What the last build's item had that is not carried over to its new
@@ -63,12 +65,14 @@ def render_first(generators: Sequence[Generator], changed: Iterable[str | os.Pat
     if generators[0].settings["RELATIVE_URLS"]:
         return None  # every page's links depend on its place: the writer's to make
     written: list[str] = []
+    # A reader of its own: the build under way reads with the build's cache.
+    readers = Readers({**generators[0].settings, "READ_CACHE": ReadCache()})
     for path in changed:
         generator, old = published_item(generators, str(path))
         if generator is None or old is None:  # found both, or neither
             return None
         try:
-            new = generator.readers.read_file(
+            new = readers.read_file(
                 base_path=generator.path, path=os.path.relpath(path, generator.path),
                 content_class=type(old), context=generator.context)
         except (ContentError, OSError):

@@ -11,6 +11,11 @@ from .server import PreviewState, preview_handler
 from .watch import Watcher, touches_code
 
 
+def show_outcomes(builder, state):
+    while True:
+        state.show(builder.next_outcome())
+
+
 def serve_preview(root, port, lang, translations):
     """Serve ``root``/output on 127.0.0.1:``port`` until interrupted (Ctrl+C),
     building with ``root``/pelicanconf.py; messages in ``lang``."""
@@ -32,14 +37,16 @@ def serve_preview(root, port, lang, translations):
         state.show(builder.build())
         print(_("The preview is at http://127.0.0.1:{port}/ (stop it with Ctrl+C)",
                 port=port).render(translations), flush=True)
+        # Each outcome reloads the open pages as it comes: a saved item's own
+        # page first, then the build's, while the next saves are watched for.
+        threading.Thread(target=show_outcomes, args=(builder, state), daemon=True).start()
         while True:
             changed = watcher.wait()
             if touches_code(changed):
                 builder.restart()
-            # A saved item's own page shows first; the build follows at once.
             saved = [root / path for path in changed
                      if path.startswith("content") and path.endswith(".md") and (root / path).is_file()]
-            state.show(builder.build(saved, first=state.show))
+            builder.request(saved)
     finally:
         server.shutdown()
         server.server_close()
