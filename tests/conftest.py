@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
+from incremental_writer.writer import RenderState
 from site_build import BuildFailed, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -55,6 +56,41 @@ def english_messages(monkeypatch):
     for name in ("EDITOR_LANG", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("LANG", "C.UTF-8")
+
+
+@pytest.fixture(autouse=True)
+def small_sites_on_one_core(monkeypatch):
+    """A test's own builds (of a few dozen pages) run in one process: pools
+    of workers would cost more than they spare, and pytest-xdist already
+    keeps both cores busy. The tests that compare one worker with several
+    set the BUILD_WORKERS setting, which comes first; the real site and the
+    large one, built by fixtures of a module or the session, use every core."""
+    monkeypatch.setenv("BUILD_WORKERS", "1")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def templates_compiled_once():
+    """Every build of the session shares the theme's compiled templates and
+    what each template reads, as the rebuilds of `invoke serve` do (see
+    incremental_writer): a fresh build cache would compile and parse them
+    again, about a third of a small build. Both are checked against the
+    templates' source (Jinja's checksum; the code and theme fingerprint),
+    so an edited template or another theme is compiled and read anew."""
+    compiled = {}
+    latest = []
+    original = RenderState.__init__
+
+    def shared(state, *args, **kwargs):
+        original(state, *args, **kwargs)
+        assert isinstance(state.compiled_templates, dict) and isinstance(state.template_reads, tuple)
+        state.compiled_templates = compiled
+        if latest:
+            state.template_reads = latest[0].template_reads
+        latest[:] = [state]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(RenderState, "__init__", shared)
+        yield
 
 
 @pytest.fixture
