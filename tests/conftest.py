@@ -160,13 +160,22 @@ def serving(folder):
         server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
+@pytest.fixture(scope="session")
+def playwright_api():
+    """Playwright's synchronous API, once for the session: it cannot be
+    started again while it runs."""
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_api):
+    """One Chromium for the session (for each worker of pytest-xdist); each
+    test opens pages or contexts of its own."""
+    chromium = playwright_api.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run"],
+    )
+    yield chromium
+    chromium.close()
