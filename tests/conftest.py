@@ -95,9 +95,11 @@ def templates_compiled_once():
 
 @pytest.fixture
 def build_from(tmp_path, monkeypatch):
-    """Build a site from {relative path: text} content files with our settings."""
+    """Build a site from {relative path: text} content files with our
+    settings; with its search index only if ``search`` (Pagefind is most of
+    a small build's time)."""
 
-    def build(files, epoch=EPOCH_JUNE_2020, output=None):
+    def build(files, epoch=EPOCH_JUNE_2020, output=None, search=False):
         content = tmp_path / "content"
         for relative, text in files.items():
             path = content / relative
@@ -110,7 +112,7 @@ def build_from(tmp_path, monkeypatch):
         out = build_site(
             ROOT / "pelicanconf.py",
             output or tmp_path / "output",
-            overrides={"PATH": str(content)},
+            overrides={"PATH": str(content), "SEARCH_INDEX": search},
         )
         return BuiltSite(out)
 
