@@ -92,14 +92,15 @@ def inodes(folder):
     return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in Path(folder).rglob("*") if p.is_file()}
 
 
-def built_once(tmp_path, monkeypatch):
+def built_once(tmp_path, monkeypatch, search=True):
     """The small site with a theme of its own, built once with a cache:
-    (content, theme, overrides, cache, site folder)."""
+    (content, theme, overrides, cache, site folder); with its search index
+    only if ``search``."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content, theme = tmp_path / "content", tmp_path / "theme"
     write(content, FILES)
     shutil.copytree(ROOT / "theme", theme)
-    overrides = {"PATH": str(content), "THEME": str(theme)}
+    overrides = {"PATH": str(content), "THEME": str(theme), "SEARCH_INDEX": search}
     cache, site = BuildCache(), tmp_path / "site"
     build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
     return content, theme, overrides, cache, site
@@ -107,7 +108,9 @@ def built_once(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("kind", [*EDITS, "setting"])
 def test_rebuild_after_an_edit_equals_a_clean_build(tmp_path, monkeypatch, kind):
-    content, theme, overrides, cache, site = built_once(tmp_path, monkeypatch)
+    # The pages: the search index after a rebuild is compared with a clean
+    # build's in test_rebuild_after_rebuild_equals_a_clean_build and test_search_refresh.
+    content, theme, overrides, cache, site = built_once(tmp_path, monkeypatch, search=False)
     before, before_inodes = snapshot(site), inodes(site)
     if kind == "setting":
         overrides["HOME_NEWS_COUNT"] = 1
