@@ -189,6 +189,9 @@ STATIC_PATHS = ["attachments", "images"]
 THEME_STATIC_PATHS = []
 # Folders the build writes beside the pages: Pagefind's search index.
 GENERATED_FOLDERS = ["pagefind"]
+# Whether the build makes the search index (search_index); False for a build
+# whose index nobody reads: `invoke check`'s trial build, tests that do not search.
+SEARCH_INDEX = True
 # The largest file of each kind in them, in megabytes (10^6 bytes); which
 # types are accepted is listed in plugins/content_model/files.py.
 STATIC_FILE_MAX_MB = {"image": 5, "document": 20}

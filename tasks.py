@@ -124,8 +124,9 @@ def trial_build_links(settings, pelican_settings):
     root = Path(pelican_settings["PATH"])
     with tempfile.TemporaryDirectory() as folder, TrialBuildLog() as log:
         try:
+            # Links only: the search index would be thrown away unread.
             output = build_site(ROOT / settings, Path(folder) / "site",
-                                overrides={"PATH": str(root)})
+                                overrides={"PATH": str(root), "SEARCH_INDEX": False})
         except BuildFailed as failure:
             return failed_trial_build(root, failure, log)
         return link_problems(output, pelican_settings)

@@ -15,6 +15,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import sync_playwright
 
+from incremental_writer.writer import RenderState
 from site_build import BuildFailed, build_site
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,6 +49,20 @@ class BuiltSite:
             yield "/" + (relative[: -len("index.html")] if file.name == "index.html" else relative)
 
 
+# The modules that take longest, slowest first (measured on two cores);
+# the others follow in their usual order. pytest-xdist hands out whole
+# modules in this order (pyproject.toml), so that no long one starts last.
+SLOWEST_FIRST = ["test_accessibility.py", "test_incremental.py", "test_editor_tasks.py",
+                 "test_search.py", "test_import_minutes.py", "test_preview.py",
+                 "test_untrusted_cache.py", "test_real_site.py", "test_deploy.py",
+                 "test_publishing.py", "test_untrusted_text.py"]
+
+
+def pytest_collection_modifyitems(items):
+    rank = {name: number for number, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(item.path.name, len(rank)))  # stable: in-module order kept
+
+
 @pytest.fixture(autouse=True)
 def english_messages(monkeypatch):
     """Messages for editors follow LANG; the tests read the English ones
@@ -57,11 +72,48 @@ def english_messages(monkeypatch):
     monkeypatch.setenv("LANG", "C.UTF-8")
 
 
+@pytest.fixture(autouse=True)
+def small_sites_on_one_core(monkeypatch):
+    """A test's own builds (of a few dozen pages) run in one process: pools
+    of workers would cost more than they spare, and pytest-xdist already
+    keeps both cores busy. The tests that compare one worker with several
+    set the BUILD_WORKERS setting, which comes first; the real site and the
+    large one, built by fixtures of a module or the session, use every core."""
+    monkeypatch.setenv("BUILD_WORKERS", "1")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def templates_compiled_once():
+    """Every build of the session shares the theme's compiled templates and
+    what each template reads, as the rebuilds of `invoke serve` do (see
+    incremental_writer): a fresh build cache would compile and parse them
+    again, about a third of a small build. Both are checked against the
+    templates' source (Jinja's checksum; the code and theme fingerprint),
+    so an edited template or another theme is compiled and read anew."""
+    compiled = {}
+    latest = []
+    original = RenderState.__init__
+
+    def shared(state, *args, **kwargs):
+        original(state, *args, **kwargs)
+        assert isinstance(state.compiled_templates, dict) and isinstance(state.template_reads, tuple)
+        state.compiled_templates = compiled
+        if latest:
+            state.template_reads = latest[0].template_reads
+        latest[:] = [state]
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(RenderState, "__init__", shared)
+        yield
+
+
 @pytest.fixture
 def build_from(tmp_path, monkeypatch):
-    """Build a site from {relative path: text} content files with our settings."""
+    """Build a site from {relative path: text} content files with our
+    settings; with its search index only if ``search`` (Pagefind is most of
+    a small build's time)."""
 
-    def build(files, epoch=EPOCH_JUNE_2020, output=None):
+    def build(files, epoch=EPOCH_JUNE_2020, output=None, search=False):
         content = tmp_path / "content"
         for relative, text in files.items():
             path = content / relative
@@ -74,7 +126,7 @@ def build_from(tmp_path, monkeypatch):
         out = build_site(
             ROOT / "pelicanconf.py",
             output or tmp_path / "output",
-            overrides={"PATH": str(content)},
+            overrides={"PATH": str(content), "SEARCH_INDEX": search},
         )
         return BuiltSite(out)
 
@@ -124,13 +176,22 @@ def serving(folder):
         server.shutdown()
 
 
-@pytest.fixture(scope="module")
-def browser():
+@pytest.fixture(scope="session")
+def playwright_api():
+    """Playwright's synchronous API, once for the session: it cannot be
+    started again while it runs."""
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--disable-sync", "--no-first-run"],
-        )
-        yield chromium
-        chromium.close()
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_api):
+    """One Chromium for the session (for each worker of pytest-xdist); each
+    test opens pages or contexts of its own."""
+    chromium = playwright_api.chromium.launch(
+        executable_path=CHROMIUM,
+        args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+              "--disable-component-update", "--disable-sync", "--no-first-run"],
+    )
+    yield chromium
+    chromium.close()

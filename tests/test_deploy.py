@@ -21,7 +21,6 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from playwright.sync_api import sync_playwright
 
 from conftest import CHROMIUM, EPOCH_JUNE_2020, ROOT
 
@@ -226,15 +225,15 @@ def test_published_files_are_readable_by_the_server_whatever_the_umask(server):
         assert mode == (0o755 if path.is_dir() else 0o644), path
 
 
-def test_chromium_reads_the_site_and_searches_without_a_policy_violation(server):
+def test_chromium_reads_the_site_and_searches_without_a_policy_violation(server, playwright_api):
     """The pages and the search in both languages, under the headers nginx
     sends: nothing the browser's console reports."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            # The site's own addresses lead to this nginx, with its test certificate.
-            f"--host-resolver-rules=MAP {HOST}:443 127.0.0.1:{server.https_port}",
-            "--ignore-certificate-errors"])
+    browser = playwright_api.chromium.launch(executable_path=CHROMIUM, args=[
+        "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        # The site's own addresses lead to this nginx, with its test certificate.
+        f"--host-resolver-rules=MAP {HOST}:443 127.0.0.1:{server.https_port}",
+        "--ignore-certificate-errors"])
+    try:
         page = browser.new_page()
         console = []
         page.on("console", lambda message: console.append((page.url, message.type, message.text)))
@@ -251,6 +250,7 @@ def test_chromium_reads_the_site_and_searches_without_a_policy_violation(server)
             page.wait_for_selector("#search-app ol li a", timeout=15000)
             found = page.eval_on_selector_all("#search-app ol li a", "links => links.map(a => a.href)")
             assert found and all(url.startswith(base + section) for url in found), found
+    finally:
         browser.close()
     assert console == []
 

@@ -92,14 +92,19 @@ def inodes(folder):
     return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in Path(folder).rglob("*") if p.is_file()}
 
 
-def built_once(tmp_path, monkeypatch):
-    """The small site with a theme of its own, built once with a cache:
-    (content, theme, overrides, cache, site folder)."""
+def built_once(tmp_path, monkeypatch, search=True, own_theme=False):
+    """The small site, built once with a cache: (content, theme, overrides,
+    cache, site folder); with its search index only if ``search``, and with
+    a copy of the theme to edit if ``own_theme`` (theme is None otherwise:
+    the project's templates are compiled once for all the tests)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
-    content, theme = tmp_path / "content", tmp_path / "theme"
+    content, theme = tmp_path / "content", None
     write(content, FILES)
-    shutil.copytree(ROOT / "theme", theme)
-    overrides = {"PATH": str(content), "THEME": str(theme)}
+    overrides = {"PATH": str(content), "SEARCH_INDEX": search}
+    if own_theme:
+        theme = tmp_path / "theme"
+        shutil.copytree(ROOT / "theme", theme)
+        overrides["THEME"] = str(theme)
     cache, site = BuildCache(), tmp_path / "site"
     build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
     return content, theme, overrides, cache, site
@@ -107,7 +112,10 @@ def built_once(tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("kind", [*EDITS, "setting"])
 def test_rebuild_after_an_edit_equals_a_clean_build(tmp_path, monkeypatch, kind):
-    content, theme, overrides, cache, site = built_once(tmp_path, monkeypatch)
+    # The pages: the search index after a rebuild is compared with a clean
+    # build's in test_rebuild_after_rebuild_equals_a_clean_build and test_search_refresh.
+    content, theme, overrides, cache, site = built_once(tmp_path, monkeypatch, search=False,
+                                                        own_theme=kind == "template")
     before, before_inodes = snapshot(site), inodes(site)
     if kind == "setting":
         overrides["HOME_NEWS_COUNT"] = 1
@@ -144,7 +152,8 @@ def test_a_template_that_reads_the_shared_context_is_made_again_when_it_changes(
         "</footer>", "<p>{% for a in articles[:2] %}{{ a.title }} {% endfor %}"
                      "{{ pages|length }} {{ dates|length }}</p></footer>"))
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
-    overrides, cache = {"PATH": str(content), "THEME": str(theme)}, BuildCache()
+    # The pages are the point here; the search index follows them as in the tests above.
+    overrides, cache = {"PATH": str(content), "THEME": str(theme), "SEARCH_INDEX": False}, BuildCache()
     build_site(ROOT / "pelicanconf.py", tmp_path / "site", overrides, cache=cache)
     if kind == "setting":
         overrides["HOME_NEWS_COUNT"] = 1
@@ -223,7 +232,7 @@ def test_a_parallel_build_equals_a_serial_one(tmp_path, monkeypatch):
 def test_rebuild_after_rebuild_equals_a_clean_build(tmp_path, monkeypatch):
     """From the third build on, a build starts from the folder published
     before the last one, brought up to date with what changed since."""
-    content, theme, overrides, cache, site = built_once(tmp_path, monkeypatch)
+    content, theme, overrides, cache, site = built_once(tmp_path, monkeypatch, own_theme=True)
     for number, kind in enumerate(["body", "add file", "title", "delete file", "template",
                                    "rename project key"]):
         EDITS[kind](content, theme)

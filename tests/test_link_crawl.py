@@ -110,7 +110,7 @@ BROKEN_NEWS = "Title: Rikki\nDate: 2020-05-07\n\n[Ei ole](/kokoukset/ei-ole/)\n"
 def test_after_a_rebuild_the_check_finds_what_a_check_from_scratch_finds(tmp_path, monkeypatch, edit):
     from test_incremental import EDITS as BUILD_EDITS
 
-    content, theme, overrides, cache, site = built_once(tmp_path, monkeypatch)
+    content, theme, overrides, cache, site = built_once(tmp_path, monkeypatch, search=False)
     records = records_of(cache.render)
     assert broken_links(site, records=records) == []
     if edit == "broken link fixed":

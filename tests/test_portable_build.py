@@ -54,5 +54,10 @@ def test_cores_are_counted_without_sched_getaffinity(monkeypatch):
     from content_model.workers import build_workers
 
     monkeypatch.delattr(os, "sched_getaffinity")
+    monkeypatch.delenv("BUILD_WORKERS")
     assert build_workers({}) == (os.cpu_count() or 1)
+    assert build_workers({"BUILD_WORKERS": 3}) == 3
+    # the environment's, as the tests set it; the setting comes first
+    monkeypatch.setenv("BUILD_WORKERS", "1")
+    assert build_workers({}) == 1
     assert build_workers({"BUILD_WORKERS": 3}) == 3

@@ -13,6 +13,7 @@ import pytest
 from cache_file import MAGIC, cache_folder, user_cache_home
 from conftest import EPOCH_JUNE_2020, ROOT
 from content_model.read_cache import code_fingerprint
+from test_incremental import FILES, write
 
 
 class Planted:
@@ -27,13 +28,16 @@ class Planted:
 
 @pytest.fixture
 def project(tmp_path, monkeypatch):
-    """A copy of the project to run `invoke` in, with its own user cache folder."""
+    """A copy of the project to run `invoke` in, with its own user cache
+    folder; its content is the small site of test_incremental (the cache
+    does not depend on how much there is, and each test builds several times)."""
     copy = tmp_path / "project"
     copy.mkdir()
     for name in ("tasks.py", "pelicanconf.py", "publishconf.py", "requirements.txt"):
         shutil.copy2(ROOT / name, copy / name)
-    for folder in ("plugins", "theme", "content"):
+    for folder in ("plugins", "theme"):
         shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
+    write(copy / "content", FILES)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     return copy
 

@@ -7,6 +7,9 @@ data-pagefind-filter in the templates) with their values in order, since
 Pagefind 1.5.2 still writes them in a different order on every run
 (stable_filters); the rest of its output is the same for the same site.
 
+SEARCH_INDEX = False leaves the index out, for a build whose index nobody
+reads (the trial build of `invoke check`, the tests that do not search).
+
 When no page changed since the last build, the last build's index is kept.
 With SEARCH_INDEX_LATER (`invoke serve`), a rebuild keeps the last index
 too, so that an edit shows at once; an IndexRefresh then brings the
@@ -35,6 +38,8 @@ def index_site(pelican):
     """Start Pagefind unless the last index is kept; returns the function
     that waits for it (see incremental_writer.pages_written)."""
     settings = pelican.settings
+    if not settings.get("SEARCH_INDEX", True):
+        return None
     site = Path(settings["OUTPUT_PATH"])
     previous = settings.get("PREVIOUS_OUTPUT")
     state = settings.get("RENDER_STATE")
