@@ -95,6 +95,7 @@ def build_with_publications(tmp_path, monkeypatch):
             "PATH": str(content),
             "PLUGIN_PATHS": [str(ROOT / "plugins"), str(kinds)],
             "CONTENT_TYPES": [*pelicanconf.CONTENT_TYPES, "publications"],
+            "SEARCH_INDEX": False,
         }))
 
     yield build

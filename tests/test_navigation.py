@@ -55,7 +55,7 @@ def test_a_page_added_to_the_menu_is_labelled_with_its_menu_title_or_title(tmp_p
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
     menu = [*pelicanconf.MAIN_MENU, ("page", "hallitus"), ("page", "tilastot")]
     site = BuiltSite(build_site(ROOT / "pelicanconf.py", tmp_path / "output", overrides={
-        "PATH": str(tmp_path / "content"), "MAIN_MENU": menu}))
+        "PATH": str(tmp_path / "content"), "MAIN_MENU": menu, "SEARCH_INDEX": False}))
     links = lambda soup: [(a["href"], a.get_text()) for a in soup.select(".main-nav a")]  # noqa: E731
     assert links(site.html("/"))[-3:] == [
         ("/tietoa/", "Tietoa"), ("/hallitus/", "Hallitus"), ("/tilastot/", "Tilastot <2020>")]

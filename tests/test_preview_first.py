@@ -21,7 +21,7 @@ def builder(tmp_path, monkeypatch):
     shutil.copy(ROOT / "pelicanconf.py", tmp_path)
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
-    building = Builder(tmp_path / "pelicanconf.py", {"SEARCH_INDEX_LATER": True}, None)
+    building = Builder(tmp_path / "pelicanconf.py", {"SEARCH_INDEX": False}, None)
     assert building.build()["ok"]
     yield building
     building.stop()
@@ -87,7 +87,7 @@ def test_a_save_during_a_build_has_its_page_before_that_build_ends(tmp_path, mon
     monkeypatch.setattr(editor_log, "plain_logging", lambda translations=None: None)
     ours, theirs = multiprocessing.Pipe()
     process = threading.Thread(target=serve_requests, args=(
-        theirs, tmp_path / "pelicanconf.py", {"SEARCH_INDEX_LATER": True}), daemon=True)
+        theirs, tmp_path / "pelicanconf.py", {"SEARCH_INDEX": False}), daemon=True)
     process.start()
     held.set()
     ours.send({"changed": []})

@@ -46,7 +46,7 @@ def test_a_second_build_in_one_process_sees_none_of_the_first_ones_state(tmp_pat
 
     def build():
         return BuiltSite(build_site(ROOT / "pelicanconf.py", tmp_path / "output",
-                                    overrides={"PATH": str(content)}, cache=kept))
+                                    overrides={"PATH": str(content), "SEARCH_INDEX": False}, cache=kept))
 
     first = build()
     assert first.html("/kokoukset/kokous/").select_one("dd").get_text() == "Johtoryhmä"
