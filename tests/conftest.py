@@ -1,6 +1,7 @@
 """Build real sites into temporary folders and read what they contain."""
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import logging
@@ -155,7 +156,18 @@ def build_in_subprocess(output, epoch=EPOCH_JUNE_2020):
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
-    return build_in_subprocess(tmp_path_factory.mktemp("real") / "output")
+    """The real content as `invoke build` builds it, once for the run: the
+    first worker of pytest-xdist that needs it builds it, the others read
+    it (no test writes into it)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, which holds each worker's
+    with open(root / "real-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        output = root / "real-site" / "output"
+        if not output.is_dir():  # a build that fails leaves none: the next worker tries again
+            build_in_subprocess(output)
+    return BuiltSite(output)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
