@@ -299,9 +299,9 @@ def clean(c):
 
 
 # Commands the browser, validator, server and spreadsheet checks run, and their Debian packages.
-SYSTEM_PACKAGES = {"chromium": "chromium", "java": "default-jre-headless", "nginx": "nginx",
-                   "openssl": "openssl", "soffice": "libreoffice-calc-nogui", "node": "nodejs",
-                   "npm": "npm"}
+SYSTEM_PACKAGES = {"chromium-headless-shell": "chromium-headless-shell", "java": "default-jre-headless",
+                   "nginx": "nginx", "openssl": "openssl", "soffice": "libreoffice-calc-nogui",
+                   "node": "nodejs", "npm": "npm"}
 # Mozilla's ical.js (Thunderbird's calendar parser) reads the built calendars.
 JS_TESTS = Path(__file__).resolve().parent / "tests" / "js"
 

@@ -1,6 +1,7 @@
 """Build real sites into temporary folders and read what they contain."""
 
 import contextlib
+import fcntl
 import functools
 import http.server
 import logging
@@ -21,8 +22,10 @@ from site_build import BuildFailed, build_site
 ROOT = Path(__file__).resolve().parent.parent
 # 2020-06-10 12:00 Europe/Helsinki: after the real news, before the autumn.
 EPOCH_JUNE_2020 = 1591779600
-# Debian's chromium, driven by Playwright (browser downloads are not used).
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# Debian's Chromium, driven by Playwright (browser downloads are not used):
+# its headless shell, the build Playwright itself runs headless pages in,
+# same engine as the browser, at half the processor time a page.
+CHROMIUM = shutil.which("chromium-headless-shell") or "/usr/bin/chromium-headless-shell"
 
 
 class BuiltSite:
@@ -155,7 +158,18 @@ def build_in_subprocess(output, epoch=EPOCH_JUNE_2020):
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory):
-    return build_in_subprocess(tmp_path_factory.mktemp("real") / "output")
+    """The real content as `invoke build` builds it, once for the run: the
+    first worker of pytest-xdist that needs it builds it, the others read
+    it (no test writes into it)."""
+    root = tmp_path_factory.getbasetemp()
+    if os.environ.get("PYTEST_XDIST_WORKER"):
+        root = root.parent  # the run's folder, which holds each worker's
+    with open(root / "real-site.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        output = root / "real-site" / "output"
+        if not output.is_dir():  # a build that fails leaves none: the next worker tries again
+            build_in_subprocess(output)
+    return BuiltSite(output)
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):

@@ -131,6 +131,17 @@ def test_the_search_index_is_in_the_new_folder_when_it_takes_the_old_ones_place(
     assert (public / "pagefind" / "pagefind-entry.json").is_file()
 
 
+def test_a_build_makes_the_search_index_unless_told_not_to(build_from):
+    """SEARCH_INDEX = False (the trial build of `invoke check`, the tests that
+    do not search) leaves the index out, and only the index."""
+    with_index = build_from(BASE, search=True)
+    assert (with_index.path / "pagefind" / "pagefind-entry.json").is_file()
+    without = build_from({}, output=with_index.path.parent / "without")
+    assert not (without.path / "pagefind").exists()
+    assert snapshot(without.path) == {name: data for name, data in snapshot(with_index.path).items()
+                                      if name.parts[0] != "pagefind"}
+
+
 def test_a_reserved_folder_is_refused_as_an_address(build_from, caplog):
     files = dict(BASE)
     files["pages/haku-indeksi.fi.md"] = "Title: Hakemisto\nSlug: pagefind\n\nT.\n"

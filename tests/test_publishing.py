@@ -97,6 +97,8 @@ def test_failed_publish_leaves_the_old_site_byte_identical(tmp_path, monkeypatch
 
 
 def test_output_is_the_same_whatever_the_hash_seed(tmp_path):
+    """Two builds at the same clock are byte-identical, whatever Python's
+    hash seed: the same files, each with the same bytes."""
     outputs = []
     for seed in ("1", "4242"):
         env = dict(os.environ, PYTHONHASHSEED=seed, SOURCE_DATE_EPOCH=str(EPOCH_JUNE_2020))
