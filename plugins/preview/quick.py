@@ -28,8 +28,9 @@ NOT_CARRIED = {"_summary"}
 
 class LastSite:
     """The generators of the last build that went through, kept in the
-    build process between saves; ``keep`` is connected to Pelican's
-    all_generators_finalized for the build under way."""
+    build process between saves and during the next build (a save that
+    comes while it runs gets its page from them); ``keep`` is connected to
+    Pelican's all_generators_finalized for the build under way."""
 
     def __init__(self) -> None:
         self.generators: Sequence[Generator] | None = None
@@ -40,10 +41,6 @@ class LastSite:
 
     def built(self, ok: bool) -> None:
         self.generators, self.pending = (self.pending if ok else None), None
-
-    def forget(self) -> None:
-        """Let the build that follows have the memory."""
-        self.generators = self.pending = None
 
 
 def published_item(generators: Iterable[Generator], source_path: str
