@@ -152,16 +152,46 @@ for run in range({runs}):
 print(statistics.median(index_times))
 print(statistics.median(times))
 """ + PEAK
+# Plain Pelican; with a cache folder, its own content cache is on and the
+# output folder is kept, as for a rebuild after an edit.
 PLAIN = """
 import resource
 from pelican import Pelican
 from pelican.settings import read_settings
+cache = {cache!r}
 settings = read_settings(None, override={{
     "PATH": {content!r}, "OUTPUT_PATH": {output!r}, "PLUGINS": [], "THEME": "notmyidea",
     "DISPLAY_PAGES_ON_MENU": False, "ARTICLE_PATHS": ["news", "meetings", "events", "projects"],
     "PAGE_PATHS": ["pages"], "DEFAULT_DATE": (2020, 1, 1), "TIMEZONE": "Europe/Helsinki",
-    "SITEURL": "", "IGNORE_FILES": ["*.toml"], "DELETE_OUTPUT_DIRECTORY": True}})
+    "SITEURL": "", "IGNORE_FILES": ["*.toml"], "DELETE_OUTPUT_DIRECTORY": cache is None,
+    "CACHE_CONTENT": cache is not None, "LOAD_CONTENT_CACHE": cache is not None,
+    "CACHE_PATH": cache or "cache"}})
 Pelican(settings).run()
+""" + PEAK
+# The floors under our build's time, each in a fresh process as a build is:
+# starting Python and importing the build; Pagefind indexing one language's
+# pages (what a one-edit build must redo) and the whole site (part after
+# part, as a full build does).
+IMPORTS = """
+import resource, sys
+sys.path[:0] = [{plugins!r}]
+import site_build, pelican.generators
+""" + PEAK
+PAGEFIND_SITE = """
+import resource, sys
+sys.path[:0] = [{plugins!r}]
+from search_index.pagefind_run import PagefindRun
+if PagefindRun({site!r}, {bundle!r}, {languages!r}).wait():
+    raise SystemExit("Pagefind failed")
+""" + PEAK
+# The default language's part: the site but its language folders.
+PAGEFIND_LANGUAGE = """
+import resource, subprocess, sys
+sys.path[:0] = [{plugins!r}]
+from search_index.pagefind_run import language_globs
+part = [glob for lang, glob in language_globs({site!r}, {languages!r}) if lang is None][0]
+subprocess.run([sys.executable, "-m", "pagefind", "--site", {site!r}, "--output-path", {bundle!r},
+                "--glob", part, "--quiet"], check=True)
 """ + PEAK
 
 
@@ -236,7 +266,8 @@ def bench(sizes, runs, workdir, file_kb=BASE_FILE_KB, cadences=((20, 3), (3, 20)
         full = measure("ours: full build, nothing kept",
                        [OURS.format(kept=None, output=str(folder), **ours) for folder in fresh])
         pelican = measure("plain Pelican: full build",
-                          [PLAIN.format(content=str(content), output=str(folder)) for folder in plain])
+                          [PLAIN.format(content=str(content), output=str(folder), cache=None)
+                           for folder in plain])
         cached = OURS.format(kept=str(base / "cache.pickle"), output=str(base / "ours"), **ours)
         counter = iter(range(10**6))
         news = content / "news" / "uutinen-00000.fi.md"
@@ -254,6 +285,13 @@ def bench(sizes, runs, workdir, file_kb=BASE_FILE_KB, cadences=((20, 3), (3, 20)
             results.append({"name": "  then the search index, in the background", **index})
         if cadences:
             results += latency_rows(serve_latency(content, base, cadences))
+        plain_cached = PLAIN.format(content=str(content), output=str(base / "plain"),
+                                    cache=str(base / "plain-cache"))
+        run_script(plain_cached)  # the build before the edits, which fills its cache
+        results.append(measure(
+            "plain Pelican: after editing one news file", [plain_cached] * runs,
+            lambda: touch(news, f"Muokattu {next(counter)}.")))
+        results += floor_rows(ours["plugins"], fresh[0], base, runs)
         hugo = hugo_row(content, base, runs)
         results += [hugo] if hugo else []
         results.append(pelican)
@@ -268,6 +306,16 @@ def bench(sizes, runs, workdir, file_kb=BASE_FILE_KB, cadences=((20, 3), (3, 20)
         rows.append({"size": size, "files": files, "mean_kb": mean_kb, "results": results,
                      "output": {"ours": [ours_files, ours_bytes], "plain": [plain_files, plain_bytes]}})
     return rows
+
+
+def floor_rows(plugins, site, base, runs):
+    """The floors, measured on ``site`` (a full build of ours)."""
+    given = dict(plugins=plugins, site=str(site), bundle=str(Path(base) / "pagefind-floor"),
+                 languages=["sv"])
+    return [measure("floor: start Python, import the build", [IMPORTS.format(plugins=plugins)] * runs),
+            measure("floor: Pagefind, the edited language alone",
+                    [PAGEFIND_LANGUAGE.format(**given)] * runs),
+            measure("floor: Pagefind, the whole site", [PAGEFIND_SITE.format(**given)] * runs)]
 
 
 def format_rows(rows):

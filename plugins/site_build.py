@@ -13,8 +13,10 @@ one). `invoke serve` keeps the cache in memory, `invoke build` on disk,
 signed, outside the work tree (see cache_file).
 """
 
+import gc
 import logging
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from typing import Any
 import shutil
 import tempfile
@@ -55,6 +57,23 @@ class ErrorCounter(logging.Handler):
         self.count += 1
 
 
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cycle collector paused while a build runs. A build makes
+    millions of objects that live until it ends, and the collector would go
+    through all of them again each time a quarter more have piled up: a
+    sixth of a one-edit build at 4,000 files, loading its cache included.
+    The forked workers inherit the pause. What the build leaves in cycles
+    is freed by the first collection after it."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 @dataclass
 class BuildCache:
     """What the last build read (by source key) and made (by output file)."""
@@ -66,13 +85,15 @@ class BuildCache:
     def load(cls, path: Path) -> "BuildCache":
         """The cache saved at ``path`` by a build on this machine with this
         code; an empty one otherwise (then the build simply does everything)."""
-        cache = read_signed(path, code_fingerprint())
+        with collector_paused():
+            cache = read_signed(path, code_fingerprint())
         return cache if isinstance(cache, cls) else cls()
 
     def save(self, path: Path) -> None:
         # What is kept changes shape with the code that keeps it: the code's
         # fingerprint is the format's version.
-        write_signed(path, code_fingerprint(), self)
+        with collector_paused():
+            write_signed(path, code_fingerprint(), self)
 
 
 def build_site(settings_file: str | Path, output_path: str | Path | None = None,
@@ -91,7 +112,7 @@ def build_site(settings_file: str | Path, output_path: str | Path | None = None,
     try:
         check_movable(final)
         final.parent.mkdir(parents=True, exist_ok=True)
-        with publishing_lock(final):
+        with publishing_lock(final), collector_paused():
             return build_locked(settings, final, checks, cache)
     except FolderBusy as busy:
         raise BuildFailed(busy.args[0].render(translations)) from None
