@@ -352,11 +352,13 @@ def catalogs(c):
     babel = f"{sys.executable} -m babel.messages.frontend"
     c.run(f"{babel} extract -F babel.cfg --no-location --omit-header "
           "-o theme/translations/messages.pot .")
-    c.run(f"{babel} update -i theme/translations/messages.pot -d theme/translations")
+    c.run(f"{babel} update --ignore-obsolete -i theme/translations/messages.pot -d theme/translations")
     editor = "plugins/content_model/translations"
-    c.run(f"{babel} extract -k _ -k _n:1,2 -k say --no-location --omit-header -o {editor}/messages.pot "
+    # Only the editor's messages: the kinds' labels and feed titles (N_) are the theme's.
+    c.run(f"{babel} extract --no-default-keywords -k _ -k _n:1,2 -k say --no-location "
+          f"--omit-header -o {editor}/messages.pot "
           "plugins/content_model plugins/news plugins/pages plugins/meetings plugins/projects plugins/events "
           "plugins/link_crawl.py plugins/site_build.py "
           "plugins/output_folder.py plugins/cache_file.py plugins/editor_log.py plugins/preview "
           "tasks.py")
-    c.run(f"{babel} update -i {editor}/messages.pot -d {editor}")
+    c.run(f"{babel} update --ignore-obsolete -i {editor}/messages.pot -d {editor}")
