@@ -122,7 +122,8 @@ sys.path[:0] = [{plugins!r}]
 from site_build import BuildCache, build_site
 kept = {kept!r}
 cache = BuildCache.load(kept) if kept else None
-build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}}}, cache=cache)
+build_site({settings!r}, {output!r}, overrides={{"PATH": {content!r}, "SEARCH_INDEX": {search!r}}},
+           cache=cache)
 if kept:
     # As `invoke build`: the links are checked before the cache is saved.
     from link_crawl import broken_links, records_of
@@ -256,7 +257,7 @@ def bench(sizes, runs, workdir, file_kb=BASE_FILE_KB, cadences=((20, 3), (3, 20)
         files = write_corpus(content, size, file_kb=file_kb)
         mean_kb = sum(p.stat().st_size for p in content.rglob("*.md")) / files / 1000
         ours = dict(plugins=str(ROOT / "plugins"), settings=str(ROOT / "pelicanconf.py"),
-                    content=str(content))
+                    content=str(content), search=True)
         # A full build as on a new checkout: each run into a folder of its
         # own, which does not exist yet. Nothing is deleted until the end:
         # right after many files are deleted, ext4 makes new ones slowly,
@@ -265,6 +266,10 @@ def bench(sizes, runs, workdir, file_kb=BASE_FILE_KB, cadences=((20, 3), (3, 20)
         plain = [base / f"plain-{run}" for run in range(runs)]
         full = measure("ours: full build, nothing kept",
                        [OURS.format(kept=None, output=str(folder), **ours) for folder in fresh])
+        # The same without the search index: our own share of the full build.
+        unindexed = measure("ours: the same, search index left out",
+                            [OURS.format(kept=None, output=str(folder) + "-unindexed",
+                                         **dict(ours, search=False)) for folder in fresh])
         pelican = measure("plain Pelican: full build",
                           [PLAIN.format(content=str(content), output=str(folder), cache=None)
                            for folder in plain])
@@ -272,7 +277,7 @@ def bench(sizes, runs, workdir, file_kb=BASE_FILE_KB, cadences=((20, 3), (3, 20)
         counter = iter(range(10**6))
         news = content / "news" / "uutinen-00000.fi.md"
         project = content / "projects" / "hanke-0000.fi.md"
-        results = [full]
+        results = [full, unindexed]
         run_script(cached)  # the build before the edits, which keeps its cache
         for label, edited in (("news", news), ("project", project)):
             results.append(measure(
