@@ -295,7 +295,7 @@ def bench(sizes, runs, workdir, file_kb=BASE_FILE_KB, cadences=((20, 3), (3, 20)
         run_script(plain_cached)  # the build before the edits, which fills its cache
         results.append(measure(
             "plain Pelican: after editing one news file", [plain_cached] * runs,
-            lambda: touch(news, f"Muokattu {next(counter)}.")))
+            lambda news=news, counter=counter: touch(news, f"Muokattu {next(counter)}.")))
         results += floor_rows(ours["plugins"], fresh[0], base, runs)
         hugo = hugo_row(content, base, runs)
         results += [hugo] if hugo else []
