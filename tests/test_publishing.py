@@ -2,6 +2,7 @@
 satisfies, no third-party requests, atomic replacement, determinism."""
 
 import filecmp
+import gc
 import os
 import subprocess
 import sys
@@ -77,6 +78,9 @@ def test_failed_publish_leaves_the_old_site_byte_identical(tmp_path, monkeypatch
     publish = lambda: build_site(ROOT / "publishconf.py", public,  # noqa: E731
                                  overrides={"PATH": str(content)}, checks=[link_problems])
     publish()
+    # The build pauses Python's cycle collector; it runs again after the
+    # build, as after the failed one below (serve's process lives on).
+    assert gc.isenabled()
     before = snapshot(public)
     assert len(before) > 10
     news = content / "news" / "uusi.fi.md"
@@ -91,6 +95,7 @@ def test_failed_publish_leaves_the_old_site_byte_identical(tmp_path, monkeypatch
         news.write_text("Title: Uusi\nDate: 2020-05-01\n\n[Kokous](/kokoukset/ei-ole/)\n", encoding="utf-8")
     with pytest.raises(BuildFailed):
         publish()
+    assert gc.isenabled()
     assert snapshot(public) == before
     # Nothing left beside it but the lock, which a killed publish cannot leave held.
     assert sorted(p.name for p in tmp_path.iterdir()) == [".public-lock", "content", "public"]
