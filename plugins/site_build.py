@@ -62,7 +62,8 @@ def collector_paused() -> Iterator[None]:
     """Python's cycle collector paused while a build runs. A build makes
     millions of objects that live until it ends, and the collector would go
     through all of them again each time a quarter more have piled up: a
-    sixth of a one-edit build at 4,000 files, loading its cache included.
+    sixth of a one-edit build at 4,000 files (search index aside), loading
+    its cache included.
     The forked workers inherit the pause. What the build leaves in cycles
     is freed by the first collection after it."""
     enabled = gc.isenabled()
