@@ -110,6 +110,17 @@ def templates_compiled_once():
         yield
 
 
+def write_files(folder, files):
+    """Write {relative path: text or bytes} under ``folder``."""
+    for relative, text in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 def build_from(tmp_path, monkeypatch):
     """Build a site from {relative path: text} content files with our
@@ -118,13 +129,7 @@ def build_from(tmp_path, monkeypatch):
 
     def build(files, epoch=EPOCH_JUNE_2020, output=None, search=False):
         content = tmp_path / "content"
-        for relative, text in files.items():
-            path = content / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(text, bytes):
-                path.write_bytes(text)
-            else:
-                path.write_text(text, encoding="utf-8")
+        write_files(content, files)
         monkeypatch.setenv("SOURCE_DATE_EPOCH", str(epoch))
         out = build_site(
             ROOT / "pelicanconf.py",

@@ -7,6 +7,7 @@ import logging
 import feedparser
 from bs4 import BeautifulSoup
 
+from conftest import write_files
 from test_meetings import BASE
 
 PDF = b"%PDF-1.4\n%%EOF\n"
@@ -74,12 +75,10 @@ def test_a_rebuild_follows_the_page_an_agenda_item_links_to(tmp_path, monkeypatc
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
     content = tmp_path / "content"
     news = "Title: Uutinen\nDate: 2020-05-04\n{slug}\nTeksti.\n"
-    for relative, text in {**BASE, "news/uutinen.fi.md": news.format(slug=""),
+    write_files(content, {**BASE, "news/uutinen.fi.md": news.format(slug=""),
                            "meetings/2020-06-01-ep.fi.md": MINUTES.replace(
                                "{filename}../pages/tietoa.fi.md", "{filename}../news/uutinen.fi.md").replace(
-                               "{static}/attachments/liite-1.pdf", "https://www.example.fi/")}.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(text, encoding="utf-8")
+                               "{static}/attachments/liite-1.pdf", "https://www.example.fi/")})
     overrides, cache, site = {"PATH": str(content)}, BuildCache(), tmp_path / "site"
     build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
     (content / "news/uutinen.fi.md").write_text(news.format(slug="Slug: tiedote\n"), encoding="utf-8")

@@ -9,7 +9,7 @@ import feedparser
 import pytest
 
 import pelicanconf
-from conftest import EPOCH_JUNE_2020, ROOT, BuiltSite
+from conftest import EPOCH_JUNE_2020, ROOT, BuiltSite, write_files
 from site_build import BuildFailed, build_site
 
 PUBLICATIONS = {
@@ -87,9 +87,7 @@ def build_with_publications(tmp_path, monkeypatch):
         from test_meetings import BASE
 
         content = tmp_path / "content"
-        for relative, text in {**BASE, **files}.items():
-            (content / relative).parent.mkdir(parents=True, exist_ok=True)
-            (content / relative).write_text(text, encoding="utf-8")
+        write_files(content, {**BASE, **files})
         monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
         return BuiltSite(build_site(ROOT / "pelicanconf.py", tmp_path / "output", overrides={
             "PATH": str(content),

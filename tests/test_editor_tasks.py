@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 import pelicanconf
+from conftest import write_files
 from content_model.content_type import content_types
 from test_meetings import BASE
 
@@ -18,13 +19,6 @@ ROOT = Path(__file__).resolve().parent.parent
 def invoke(*arguments, **environ):
     return subprocess.run([sys.executable, "-m", "invoke", *arguments], cwd=ROOT,
                           capture_output=True, text=True, env={**os.environ, **environ})
-
-
-def write(folder, files):
-    for relative, text in files.items():
-        path = folder / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 DEFAULT_LEFT = [("fi", "Kirjoita teksti tähän."), ("sv", "Skriv texten här.")]
@@ -56,7 +50,7 @@ def finish(path, title, text):
 ])
 def test_new_creates_files_that_check_passes_and_build_renders(tmp_path, build_from, kind, options, url):
     content = tmp_path / "content"
-    write(content, BASE)
+    write_files(content, BASE)
     created = invoke("new", kind, "Ää Öö uutinen", *options, "--content", str(content))
     assert created.returncode == 0, created.stderr
     paths = re.findall(r"Created: (\S+)", created.stdout)
@@ -96,7 +90,7 @@ def test_new_creates_files_that_check_passes_and_build_renders(tmp_path, build_f
 
 def test_check_reports_every_problem_with_path_and_line(tmp_path):
     content = tmp_path / "content"
-    write(content, {
+    write_files(content, {
         **BASE,
         "news/hyva.fi.md": "Title: Hyvä\nDate: 2020-05-04\n\n[Linkki]({filename}puuttuu.fi.md)\n",
         "news/hyva.sv.md": "Title: Bra\nSlug: sama\n\n![](kuva.png)\n",
@@ -139,7 +133,7 @@ def test_check_reports_every_problem_with_path_and_line(tmp_path):
 
 def test_check_warns_of_an_active_project_past_its_end(tmp_path):
     content = tmp_path / "content"
-    write(content, {**BASE, "projects/vanhentunut.fi.md":
+    write_files(content, {**BASE, "projects/vanhentunut.fi.md":
                     "Title: V\nPhase: active\nStart: 2018-01\nEnd: 2019-12\n\nK.\n"})
     result = invoke("check", "--content", str(content))
     assert result.returncode == 0, result.stdout
@@ -160,7 +154,7 @@ def test_each_editor_chooses_the_language_of_the_tasks_messages(tmp_path):
 def test_a_content_file_saved_with_another_ending_is_named_as_it_should_be(tmp_path):
     content = tmp_path / "content"
     item = "Title: X\nDate: 2020-05-04\n\nT.\n"
-    write(content, {**BASE, "news/uutinen.fi.md.txt": item, "news/Toinen.FI.MD": item})
+    write_files(content, {**BASE, "news/uutinen.fi.md.txt": item, "news/Toinen.FI.MD": item})
     lines = [line.strip() for line in invoke("check", "--content", str(content)).stdout.splitlines()]
     assert "news/uutinen.fi.md.txt:1: not read: a content file's name ends in .md; rename it uutinen.fi.md" in lines
     assert "news/Toinen.FI.MD:1: not read: a content file's name ends in .md; rename it toinen.fi.md" in lines
@@ -168,7 +162,7 @@ def test_a_content_file_saved_with_another_ending_is_named_as_it_should_be(tmp_p
 
 def test_warnings_alone_exit_zero(tmp_path):
     content = tmp_path / "content"
-    write(content, {**BASE, "news/vain.fi.md": "Title: Vain\nDate: 2020-05-04\nSumary: x\n\nT.\n"})
+    write_files(content, {**BASE, "news/vain.fi.md": "Title: Vain\nDate: 2020-05-04\nSumary: x\n\nT.\n"})
     result = invoke("check", "--content", str(content))
     assert result.returncode == 0, result.stdout
     assert result.stdout.splitlines()[-1] == "0 errors, 10 warnings"
@@ -177,7 +171,7 @@ def test_warnings_alone_exit_zero(tmp_path):
 
 def test_check_finds_links_that_lead_nowhere_in_a_trial_build(tmp_path):
     content = tmp_path / "content"
-    write(content, {
+    write_files(content, {
         **BASE,
         "news/linkki.fi.md": "Title: Linkki\nDate: 2020-05-01\n\nKatso [kokous](/kokoukset/ei-ole/) "
                              "ja [pykälä]({filename}../meetings/kokous.fi.md#pykala-9).\n\n"
@@ -201,7 +195,7 @@ def test_check_lists_a_broken_registry_in_the_editors_language(tmp_path, monkeyp
 
     content = tmp_path / "content"
     registry = REGISTRY + '\n[bodies.uusi]\nfi = "Uusi ryhmä\nsv = "Ny grupp"\n'
-    write(content, {**BASE, "data/registry.toml": registry,
+    write_files(content, {**BASE, "data/registry.toml": registry,
                     "meetings/k.fi.md": "Title: K\nDate: 2020-06-01 12:00\nBody: uusi\n\n"
                                         "## 1 § A\n\nPäätös: Hyväksyttiin.\n"})
     monkeypatch.setenv("LANG", "fi_FI.UTF-8")
@@ -227,7 +221,7 @@ def test_check_lists_a_broken_registry_in_the_editors_language(tmp_path, monkeyp
 ])
 def test_check_shows_why_the_trial_build_failed(tmp_path, files, expected):
     content = tmp_path / "content"
-    write(content, {**BASE, **files})
+    write_files(content, {**BASE, **files})
     result = invoke("check", "--content", str(content))
     assert result.returncode == 1
     lines = [line.strip() for line in result.stdout.splitlines()]
@@ -236,7 +230,7 @@ def test_check_shows_why_the_trial_build_failed(tmp_path, files, expected):
 
 def test_check_gives_a_translation_no_follow_on_messages(tmp_path):
     content = tmp_path / "content"
-    write(content, {**BASE,
+    write_files(content, {**BASE,
                     "news/paivays.fi.md": "Title: P\nDate: 1.6.2020\n\nT.\n",
                     "news/paivays.sv.md": "Title: P sv\n\nT sv.\n",
                     "events/e.fi.md": "Title: E\nStart: 2020-10-23 12:00\nEnd: 2020-10-23 09:00\n\nT.\n",

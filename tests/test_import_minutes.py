@@ -10,7 +10,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write_files
 from test_meetings import BASE, REGISTRY
 
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -73,9 +73,7 @@ def as_docx(lines, path):
 def content_folder(tmp_path, registry=REAL_REGISTRY):
     """The content folder build_from builds: the pages the navigation needs."""
     content = tmp_path / "content"
-    for relative, text in {**BASE, "data/registry.toml": registry}.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(text, encoding="utf-8")
+    write_files(content, {**BASE, "data/registry.toml": registry})
     return content
 
 

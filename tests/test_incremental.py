@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH_JUNE_2020, ROOT
+from conftest import EPOCH_JUNE_2020, ROOT, write_files
 from site_build import BuildCache, BuildFailed, build_site
 from test_meetings import BASE
 
@@ -25,13 +25,6 @@ FILES = {
                              "## 1 § MONNI\n\nPäätös: Tiedoksi.\n",
     "events/koulutus.fi.md": "Title: Koulutus\nStart: 2020-09-03 09:00\nProjects: monni\n\nK.\n",
 }
-
-
-def write(content, files):
-    for relative, text in files.items():
-        path = content / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 def snapshot(folder):
@@ -59,7 +52,7 @@ EDITS = {
     # the Swedish file inherits the date: its reading depends on the Finnish file
     "inherited fact": lambda content, theme: (content / "news/uutinen.fi.md").write_text(
         "Title: Uutinen\nDate: 2020-05-07 10:00\nProjects: monni\n\nTeksti.\n", encoding="utf-8"),
-    "add file": lambda content, theme: write(content, {
+    "add file": lambda content, theme: write_files(content, {
         "news/kolmas.fi.md": "Title: Kolmas\nDate: 2020-05-06\nProjects: monni\n\nUusi.\n"}),
     "delete file": lambda content, theme: (content / "news/toinen.fi.md").unlink(),
     "rename project key": lambda content, theme: rename_project(content),
@@ -99,7 +92,7 @@ def built_once(tmp_path, monkeypatch, search=True, own_theme=False):
     the project's templates are compiled once for all the tests)."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content, theme = tmp_path / "content", None
-    write(content, FILES)
+    write_files(content, FILES)
     overrides = {"PATH": str(content), "SEARCH_INDEX": search}
     if own_theme:
         theme = tmp_path / "theme"
@@ -145,7 +138,7 @@ def test_a_template_that_reads_the_shared_context_is_made_again_when_it_changes(
     """Every page's template may read what all pages share (Pelican's
     ``articles``, ``pages``, ``dates``): its key covers what it reads."""
     content, theme = tmp_path / "content", tmp_path / "theme"
-    write(content, FILES)
+    write_files(content, FILES)
     shutil.copytree(ROOT / "theme", theme)
     base = theme / "templates" / "base.html"
     base.write_text(base.read_text().replace(
@@ -167,13 +160,13 @@ def test_a_template_that_reads_the_shared_context_is_made_again_when_it_changes(
 def test_a_linked_file_that_goes_fails_the_rebuild_as_a_clean_build(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     overrides, cache = {"PATH": str(content)}, BuildCache()
     build_site(ROOT / "pelicanconf.py", tmp_path / "site", overrides, cache=cache)
     (content / "attachments/liite.pdf").unlink()
     with pytest.raises(BuildFailed):
         build_site(ROOT / "pelicanconf.py", tmp_path / "site", overrides, cache=cache)
-    write(content, {"attachments/liite.pdf": "%PDF-1.4\n"})
+    write_files(content, {"attachments/liite.pdf": "%PDF-1.4\n"})
     build_site(ROOT / "pelicanconf.py", tmp_path / "site", overrides, cache=cache)
 
 
@@ -182,7 +175,7 @@ def test_a_folder_another_build_replaced_is_not_trusted(tmp_path, monkeypatch):
     settings) may have built into the same folder meanwhile."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     overrides, site = {"PATH": str(content)}, tmp_path / "site"
     kept = BuildCache()
     build_site(ROOT / "pelicanconf.py", site, overrides, cache=kept)
@@ -195,7 +188,7 @@ def test_a_folder_another_build_replaced_is_not_trusted(tmp_path, monkeypatch):
 def test_a_cache_kept_on_disk_gives_the_same_site(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     overrides = {"PATH": str(content)}
     kept, site = tmp_path / "cache" / "build.pickle", tmp_path / "site"
     cache = BuildCache()
@@ -215,7 +208,7 @@ def test_a_parallel_build_equals_a_serial_one(tmp_path, monkeypatch):
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     forks = []
     real_get_context = multiprocessing.get_context
     monkeypatch.setattr(multiprocessing, "get_context",
@@ -251,7 +244,7 @@ def test_serve_shows_an_edit_first_and_its_search_index_after(tmp_path, monkeypa
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     overrides = {"PATH": str(content), "SEARCH_INDEX_LATER": True}
     cache, site = BuildCache(), tmp_path / "site"
     build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
@@ -312,7 +305,7 @@ def test_a_build_stopped_midway_does_not_spoil_the_next(tmp_path, monkeypatch):
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     overrides, site, kept = {"PATH": str(content)}, tmp_path / "site", tmp_path / "build.pickle"
     cache = BuildCache()
     for _ in range(2):

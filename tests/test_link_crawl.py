@@ -10,7 +10,8 @@ import pytest
 from conftest import ROOT
 from link_crawl import LinkRecords, broken_links, link_problems, records_of
 from site_build import BuildCache, BuildFailed, build_site
-from test_incremental import FILES, built_once, write
+from conftest import write_files
+from test_incremental import FILES, built_once
 
 PAGE = '<!doctype html><html><head><link href="/style.css"></head><body>{}</body></html>'
 SITE = {
@@ -114,12 +115,12 @@ def test_after_a_rebuild_the_check_finds_what_a_check_from_scratch_finds(tmp_pat
     records = records_of(cache.render)
     assert broken_links(site, records=records) == []
     if edit == "broken link fixed":
-        write(content, {"news/rikki.fi.md": BROKEN_NEWS})
+        write_files(content, {"news/rikki.fi.md": BROKEN_NEWS})
         build_site(ROOT / "pelicanconf.py", site, overrides, cache=cache)
         assert rendered(broken_links(site, records=records)) == rendered(broken_links(site)) != []
         (content / "news/rikki.fi.md").unlink()
     elif edit == "broken link":
-        write(content, {"news/rikki.fi.md": BROKEN_NEWS})
+        write_files(content, {"news/rikki.fi.md": BROKEN_NEWS})
     elif edit == "attachment goes":
         # the page that links to it fails to build: the check sees the old site
         (content / "attachments/liite.pdf").unlink()
@@ -136,7 +137,7 @@ def test_after_a_rebuild_the_check_finds_what_a_check_from_scratch_finds(tmp_pat
 
 def test_publish_keeps_the_records_in_its_cache(tmp_path, monkeypatch):
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     cache = BuildCache()
     build_site(ROOT / "publishconf.py", tmp_path / "public", {"PATH": str(content)},
                checks=[link_problems], cache=cache)

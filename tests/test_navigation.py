@@ -2,6 +2,7 @@
 section on its sub-pages, a 404 page's language link leads to the other
 language's site, and titles keep every character of the heading."""
 
+from conftest import write_files
 from test_meetings import BASE
 
 SITE = {
@@ -49,9 +50,7 @@ def test_a_page_added_to_the_menu_is_labelled_with_its_menu_title_or_title(tmp_p
              "pages/hallitus.fi.md": "Title: Hallitus & johtoryhmä\nMenu-title: Hallitus\n\nH.\n",
              "pages/hallitus.sv.md": "Title: Styrelse och ledningsgrupp\nSlug: styrelse\n\nS.\n",
              "pages/tilastot.fi.md": "Title: Tilastot <2020>\n\nT.\n"}
-    for relative, text in files.items():
-        (tmp_path / "content" / relative).parent.mkdir(parents=True, exist_ok=True)
-        (tmp_path / "content" / relative).write_text(text, encoding="utf-8")
+    write_files(tmp_path / "content", files)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
     menu = [*pelicanconf.MAIN_MENU, ("page", "hallitus"), ("page", "tilastot")]
     site = BuiltSite(build_site(ROOT / "pelicanconf.py", tmp_path / "output", overrides={

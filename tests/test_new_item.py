@@ -4,14 +4,15 @@ in one language, and writes the shared facts where the editor works."""
 import re
 from pathlib import Path
 
-from test_editor_tasks import invoke, write
+from conftest import write_files
+from test_editor_tasks import invoke
 from test_import_minutes import REAL_REGISTRY
 from test_meetings import BASE
 
 
 def test_new_refuses_values_the_build_would_refuse_with_the_same_words(tmp_path):
     content = tmp_path / "content"
-    write(content, {**BASE, "data/registry.toml": REAL_REGISTRY})
+    write_files(content, {**BASE, "data/registry.toml": REAL_REGISTRY})
     result = invoke("new", "meeting", "Kokous", "--date", "16.9.2020", "--body", "pohjanmaa",
                     "--content", str(content))
     assert result.returncode == 1
@@ -27,7 +28,7 @@ def test_new_refuses_values_the_build_would_refuse_with_the_same_words(tmp_path)
 
 def test_new_makes_a_swedish_only_item_with_its_facts(tmp_path, build_from):
     content = tmp_path / "content"
-    write(content, BASE)
+    write_files(content, BASE)
     created = invoke("new", "news", "Bara på svenska", "--lang", "sv", "--date", "2020-05-04",
                      "--content", str(content))
     assert created.returncode == 0, created.stderr
@@ -43,7 +44,7 @@ def test_new_makes_a_swedish_only_item_with_its_facts(tmp_path, build_from):
 
 def test_the_shared_facts_go_into_the_file_of_the_editors_language(tmp_path):
     content = tmp_path / "content"
-    write(content, BASE)
+    write_files(content, BASE)
     created = invoke("new", "event", "Utbildning", "--start", "2020-09-03 09:00", "--date",
                      "2020-05-04", "--content", str(content), EDITOR_LANG="sv")
     assert created.returncode == 0, created.stderr

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 import site_build
-from conftest import EPOCH_JUNE_2020, ROOT
+from conftest import EPOCH_JUNE_2020, ROOT, write_files
 from output_folder import publishing_lock
 from site_build import BuildFailed, build_site
 from test_meetings import BASE
@@ -28,9 +28,7 @@ def site(tmp_path, monkeypatch):
     """A content folder and a publish of it into ``folder``/public."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    for relative, text in BASE.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(text, encoding="utf-8")
+    write_files(content, BASE)
 
     def publish(folder=tmp_path, cache=None):
         return build_site(ROOT / "publishconf.py", Path(folder) / "public",

@@ -9,7 +9,8 @@ import os
 from conftest import EPOCH_JUNE_2020, ROOT
 from content_model.workers import usable_cores
 from site_build import BuildCache, build_site
-from test_incremental import EDITS, FILES, snapshot, write
+from conftest import write_files
+from test_incremental import EDITS, FILES, snapshot
 
 
 class CLibraryWithoutRenameat2:
@@ -22,7 +23,7 @@ class CLibraryWithoutRenameat2:
 def test_a_build_without_linux_only_calls_equals_the_linux_build(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     overrides = {"PATH": str(content), "BUILD_WORKERS": 2}
     linux = build_site(ROOT / "pelicanconf.py", tmp_path / "linux", overrides)
 

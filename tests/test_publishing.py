@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import EPOCH_JUNE_2020, ROOT, BuiltSite
+from conftest import EPOCH_JUNE_2020, ROOT, BuiltSite, write_files
 import search_index
 from link_crawl import broken_links, link_problems
 from site_build import BuildFailed, build_site
@@ -71,9 +71,7 @@ def snapshot(folder):
 def test_failed_publish_leaves_the_old_site_byte_identical(tmp_path, monkeypatch, failure):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    for relative, text in BASE.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(text, encoding="utf-8")
+    write_files(content, BASE)
     public = tmp_path / "public"
     publish = lambda: build_site(ROOT / "publishconf.py", public,  # noqa: E731
                                  overrides={"PATH": str(content)}, checks=[link_problems])

@@ -5,7 +5,7 @@ import dataclasses
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write_files
 from site_build import BuildCache, build_site
 from test_meetings import BASE, JUNE
 
@@ -17,9 +17,7 @@ def test_what_the_reader_made_cannot_be_changed(tmp_path, monkeypatch):
                                             "## 1 § Öppning\n\nÖppnades.\n\n## 2 § MONNI\n\nKlart.\n\n"
                                             "Förslag: Antecknas.\n\nBeslut: Antecknades.\n\n"
                                             "## 3 § Ekonomi\n\nBeslut: Godkändes.\n"}
-    for relative, text in files.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(text, encoding="utf-8")
+    write_files(content, files)
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
     cache = BuildCache()
     build_site(ROOT / "pelicanconf.py", tmp_path / "output", overrides={"PATH": str(content), "SEARCH_INDEX": False},

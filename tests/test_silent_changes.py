@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from conftest import messages_of_failed_build
+from conftest import messages_of_failed_build, write_files
 from site_build import BuildFailed
 from test_meetings import BASE
 
@@ -82,9 +82,7 @@ def test_pelicans_english_warnings_give_way_to_the_editors_messages(
 
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
     content = tmp_path / "content"
-    for relative, text in {**BASE, **files}.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(text, encoding="utf-8")
+    write_files(content, {**BASE, **files})
     caplog.set_level(logging.WARNING)
     with pytest.raises(BuildFailed):
         build_site(ROOT / "pelicanconf.py", tmp_path / "out", overrides={"PATH": str(content)},

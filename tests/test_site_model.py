@@ -4,7 +4,7 @@ sees none of the first's registry, projects or backlinks."""
 
 import pytest
 
-from conftest import ROOT, BuiltSite
+from conftest import ROOT, BuiltSite, write_files
 from site_build import BuildCache, build_site
 from test_meetings import BASE
 
@@ -16,13 +16,6 @@ FILES = {
                              "## 2 § MONNI\n\nPäätös: Tiedoksi.\n",
 }
 TEXT_FILES = {".html", ".xml", ".json", ".csv", ".ics", ".txt"}
-
-
-def write(content, files):
-    for relative, text in files.items():
-        path = content / relative
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(text, encoding="utf-8")
 
 
 def site_text(site):
@@ -41,7 +34,7 @@ def backlinks(site, url):
 def test_a_second_build_in_one_process_sees_none_of_the_first_ones_state(tmp_path, monkeypatch, cache):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     kept = BuildCache() if cache.startswith("cache kept") else None
 
     def build():

@@ -6,7 +6,7 @@ import logging
 
 import pytest
 
-from conftest import ROOT, messages_of_failed_build
+from conftest import ROOT, messages_of_failed_build, write_files
 from link_crawl import link_problems
 from site_build import BuildFailed, build_site
 from test_meetings import BASE
@@ -70,9 +70,7 @@ def test_a_broken_link_stops_build_and_publish_at_its_line_in_the_editors_langua
     caplog.set_level(logging.WARNING)
     content = tmp_path / "content"
     files = {**BASE, "news/u.fi.md": "Title: U\nDate: 2020-06-01\n\nKatso\n[kokous](/kokoukset/ei-ole/).\n"}
-    for relative, text in files.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(text, encoding="utf-8")
+    write_files(content, files)
     with pytest.raises(BuildFailed) as failure:
         build_site(ROOT / settings, tmp_path / "out", overrides={"PATH": str(content)},
                    checks=[link_problems])
@@ -109,9 +107,7 @@ def test_a_broken_link_stops_the_preview_at_its_line(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1591779600")
     content = tmp_path / "content"
     files = {**BASE, "news/u.fi.md": "Title: U\nDate: 2020-06-01\n\n[kokous](/kokoukset/ei-ole/)\n"}
-    for relative, text in files.items():
-        (content / relative).parent.mkdir(parents=True, exist_ok=True)
-        (content / relative).write_text(text, encoding="utf-8")
+    write_files(content, files)
     ours, theirs = Pipe()
     overrides = {"PATH": str(content), "OUTPUT_PATH": str(tmp_path / "output")}
     worker = threading.Thread(target=serve_requests, args=(theirs, ROOT / "pelicanconf.py", overrides))

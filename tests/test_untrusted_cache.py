@@ -13,7 +13,8 @@ import pytest
 from cache_file import MAGIC, cache_folder, user_cache_home
 from conftest import EPOCH_JUNE_2020, ROOT
 from content_model.read_cache import code_fingerprint
-from test_incremental import FILES, write
+from conftest import write_files
+from test_incremental import FILES
 
 
 class Planted:
@@ -37,7 +38,7 @@ def project(tmp_path, monkeypatch):
         shutil.copy2(ROOT / name, copy / name)
     for folder in ("plugins", "theme"):
         shutil.copytree(ROOT / folder, copy / folder, ignore=shutil.ignore_patterns("__pycache__"))
-    write(copy / "content", FILES)
+    write_files(copy / "content", FILES)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
     return copy
 

@@ -14,7 +14,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from pelican.settings import read_settings
 
 from content_model.check import check_content
-from conftest import EPOCH_JUNE_2020, ROOT
+from conftest import EPOCH_JUNE_2020, ROOT, write_files
 from site_build import BuildFailed, build_site
 from test_bad_input import BASE
 
@@ -32,9 +32,7 @@ def errors(caplog):
 
 def write_content(folder, files):
     """Write {relative path: text or bytes} over BASE into ``folder``; returns it."""
-    for relative, text in {**BASE, **files}.items():
-        (folder / relative).parent.mkdir(parents=True, exist_ok=True)
-        (folder / relative).write_bytes(text if isinstance(text, bytes) else text.encode())
+    write_files(folder, {**BASE, **files})
     return folder
 
 

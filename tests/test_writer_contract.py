@@ -7,7 +7,8 @@ from pelican.settings import read_settings
 from conftest import EPOCH_JUNE_2020, ROOT, BuiltSite
 from link_crawl import broken_links
 from site_build import BuildCache, build_site
-from test_incremental import FILES, write
+from conftest import write_files
+from test_incremental import FILES
 
 
 def test_a_stock_pelican_plugin_hears_of_every_page(tmp_path, monkeypatch):
@@ -15,7 +16,7 @@ def test_a_stock_pelican_plugin_hears_of_every_page(tmp_path, monkeypatch):
     Pelican's content_written signal: every page, rendered or kept."""
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     plugins = read_settings(str(ROOT / "pelicanconf.py"))["PLUGINS"]
     overrides = {"PATH": str(content), "PLUGINS": [*plugins, "pelican.plugins.sitemap"],
                  "SITEMAP": {"format": "txt"}, "SITEURL": "https://example.fi"}
@@ -31,7 +32,7 @@ def test_a_stock_pelican_plugin_hears_of_every_page(tmp_path, monkeypatch):
 def test_relative_urls_lead_where_absolute_ones_do(tmp_path, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", str(EPOCH_JUNE_2020))
     content = tmp_path / "content"
-    write(content, FILES)
+    write_files(content, FILES)
     site = build_site(ROOT / "pelicanconf.py", tmp_path / "site",
                       {"PATH": str(content), "RELATIVE_URLS": True})
     assert broken_links(site) == []
